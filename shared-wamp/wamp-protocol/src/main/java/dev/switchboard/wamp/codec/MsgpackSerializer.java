@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -23,9 +25,9 @@ final class MsgpackSerializer implements Serializer {
 
     static final MsgpackSerializer INSTANCE = new MsgpackSerializer();
 
-    private static final MessagePack.UnpackerConfig UNPACKER = new MessagePack.UnpackerConfig()
-            .withActionOnMalformedString(CodingErrorAction.REPORT)
-            .withActionOnUnmappableString(CodingErrorAction.REPORT);
+    private static final MessagePack.UnpackerConfig UNPACKER = new MessagePack.UnpackerConfig();
+    /** Most WAMP messages are small: start with a small buffer rather than msgpack-core's default 8 KiB. */
+    private static final MessagePack.PackerConfig PACKER = new MessagePack.PackerConfig().withBufferSize(256);
 
     private MsgpackSerializer() {
     }
@@ -71,7 +73,7 @@ final class MsgpackSerializer implements Serializer {
             case INTEGER -> format == MessageFormat.UINT64
                     ? JacksonSerializer.normalize(unpacker.unpackBigInteger()) : (Object) unpacker.unpackLong();
             case FLOAT -> unpacker.unpackDouble();
-            case STRING -> unpacker.unpackString();
+            case STRING -> readString(unpacker, frameLength);
             case BINARY -> unpacker.readPayload(checkedLength(unpacker.unpackBinaryHeader(), frameLength));
             case ARRAY -> {
                 int size = checkedLength(unpacker.unpackArrayHeader(), frameLength);
@@ -88,7 +90,7 @@ final class MsgpackSerializer implements Serializer {
                     if (unpacker.getNextFormat().getValueType() != org.msgpack.value.ValueType.STRING) {
                         throw new ProtocolViolationException("MessagePack map key is not a string");
                     }
-                    String key = unpacker.unpackString();
+                    String key = readString(unpacker, frameLength);
                     Object value = readValue(unpacker, frameLength, depth + 1);
                     if (entries.containsKey(key)) {
                         throw new ProtocolViolationException("duplicate key \"" + key + "\" in MessagePack map");
@@ -99,6 +101,24 @@ final class MsgpackSerializer implements Serializer {
             }
             case EXTENSION -> throw new ProtocolViolationException("MessagePack extension types are not supported");
         };
+    }
+
+    /**
+     * A string, refusing malformed UTF-8 (msgpack-core would replace it, or decode slowly when told to refuse).
+     * ASCII, by far the most common content, takes the fast path.
+     */
+    private static String readString(MessageUnpacker unpacker, int frameLength) throws IOException {
+        byte[] bytes = unpacker.readPayload(checkedLength(unpacker.unpackRawStringHeader(), frameLength));
+        for (byte b : bytes) {
+            if (b < 0) {
+                return StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes))
+                        .toString();
+            }
+        }
+        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     /** A declared size cannot exceed the frame, so a forged header cannot make us allocate gigabytes. */
@@ -112,7 +132,7 @@ final class MsgpackSerializer implements Serializer {
 
     @Override
     public byte[] write(List<?> message) {
-        try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
+        try (MessageBufferPacker packer = PACKER.newBufferPacker()) {
             writeValue(packer, message, 1);
             return packer.toByteArray();
         } catch (IOException e) {
