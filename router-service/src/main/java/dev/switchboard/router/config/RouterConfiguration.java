@@ -1,0 +1,64 @@
+package dev.switchboard.router.config;
+
+import dev.switchboard.router.auth.AnonymousAuthenticator;
+import dev.switchboard.router.auth.Authenticator;
+import dev.switchboard.router.broker.Broker;
+import dev.switchboard.router.broker.SubscriptionListener;
+import dev.switchboard.router.dealer.Dealer;
+import dev.switchboard.router.dealer.DealerSettings;
+import dev.switchboard.router.dealer.RegistrationListener;
+import dev.switchboard.router.realm.Realm;
+import dev.switchboard.router.realm.RealmRegistry;
+import dev.switchboard.router.realm.SessionListener;
+import dev.switchboard.router.routing.ExecutorRoutingLoop;
+import dev.switchboard.router.session.Admission;
+import dev.switchboard.router.session.Sessions;
+import dev.switchboard.wamp.matching.UriPattern;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Builds the router from {@link RouterProperties}: realms with their loops, brokers and dealers, and sessions. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RouterProperties.class)
+public class RouterConfiguration {
+
+    @Bean
+    RealmRegistry realmRegistry(RouterProperties properties) {
+        DealerSettings dealerSettings = dealerSettings(properties.calls());
+        List<Realm> realms = new ArrayList<>();
+        for (RouterProperties.RealmConfig config : properties.realms()) {
+            ExecutorRoutingLoop loop = new ExecutorRoutingLoop("realm-" + config.name());
+            Clock clock = Clock.systemUTC();
+            realms.add(new Realm(config.name(), loop,
+                    new Broker(SubscriptionListener.NONE, clock),
+                    new Dealer(loop, dealerSettings, RegistrationListener.NONE, clock),
+                    SessionListener.NONE));
+        }
+        return new RealmRegistry(realms);
+    }
+
+    private static DealerSettings dealerSettings(RouterProperties.Calls calls) {
+        Map<UriPattern, Integer> queues = new LinkedHashMap<>();
+        calls.queues().forEach(queue -> queues.put(new UriPattern(queue.uri(), queue.match()), queue.capacity()));
+        return new DealerSettings(calls.defaultTimeout(), calls.maxTimeout(), queues);
+    }
+
+    @Bean
+    Admission admission(RealmRegistry realms) {
+        Map<String, List<Authenticator>> authenticators = new LinkedHashMap<>();
+        realms.all().forEach(realm -> authenticators.put(realm.name(),
+                List.of(new AnonymousAuthenticator("anonymous"))));
+        return new Admission(realms, authenticators);
+    }
+
+    @Bean
+    Sessions sessions(Admission admission) {
+        return new Sessions(admission);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.switchboard.router.session;
+
+import dev.switchboard.wamp.IdGenerator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Accepts connections as WAMP sessions and keeps the established ones, so that every session id is unique and a
+ * shutting-down router can say GOODBYE ({@code wamp.close.system_shutdown}) to each client.
+ */
+public final class Sessions implements ConnectionAcceptor, SmartLifecycle {
+
+    static final String AGENT = "Switchboard router";
+
+    private final Admission admission;
+    private final IdGenerator ids = IdGenerator.random();
+    private final Map<Long, WampSession> established = new ConcurrentHashMap<>();
+    private volatile boolean running;
+
+    public Sessions(Admission admission) {
+        this.admission = admission;
+    }
+
+    @Override
+    public ConnectionHandler accept(Connection connection) {
+        return new WampSession(connection, admission, this);
+    }
+
+    long register(WampSession session) {
+        while (true) {
+            long id = ids.next();
+            if (established.putIfAbsent(id, session) == null) {
+                return id;
+            }
+        }
+    }
+
+    void unregister(long sessionId) {
+        established.remove(sessionId);
+    }
+
+    /** The number of established sessions. */
+    public int count() {
+        return established.size();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        List.copyOf(established.values()).forEach(WampSession::shutdown);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops first, before the transports and the web server, so the GOODBYEs still go out. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+}

@@ -1,0 +1,214 @@
+package dev.switchboard.router.session;
+
+import dev.switchboard.router.auth.AuthOutcome;
+import dev.switchboard.router.auth.Authenticator;
+import dev.switchboard.router.realm.Realm;
+import dev.switchboard.router.realm.SessionInfo;
+import dev.switchboard.router.routing.Peer;
+import dev.switchboard.wamp.CloseUris;
+import dev.switchboard.wamp.ErrorUris;
+import dev.switchboard.wamp.ProtocolViolationException;
+import dev.switchboard.wamp.WampUri;
+import dev.switchboard.wamp.codec.MessageNames;
+import dev.switchboard.wamp.message.Abort;
+import dev.switchboard.wamp.message.Authenticate;
+import dev.switchboard.wamp.message.Call;
+import dev.switchboard.wamp.message.Cancel;
+import dev.switchboard.wamp.message.Challenge;
+import dev.switchboard.wamp.message.CloseDetails;
+import dev.switchboard.wamp.message.Error;
+import dev.switchboard.wamp.message.EventReceived;
+import dev.switchboard.wamp.message.Goodbye;
+import dev.switchboard.wamp.message.Hello;
+import dev.switchboard.wamp.message.HelloDetails;
+import dev.switchboard.wamp.message.Invocation;
+import dev.switchboard.wamp.message.Payload;
+import dev.switchboard.wamp.message.Publish;
+import dev.switchboard.wamp.message.Register;
+import dev.switchboard.wamp.message.Subscribe;
+import dev.switchboard.wamp.message.Unregister;
+import dev.switchboard.wamp.message.Unsubscribe;
+import dev.switchboard.wamp.message.WampMessage;
+import dev.switchboard.wamp.message.Welcome;
+import dev.switchboard.wamp.message.WelcomeDetails;
+import dev.switchboard.wamp.message.Yield;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One WAMP session over one connection: the opening handshake (HELLO → [CHALLENGE ↔ AUTHENTICATE] → WELCOME or
+ * ABORT), then the established session's requests handed to its realm, then the closing handshake (GOODBYE). Any
+ * protocol violation ends this session with ABORT {@code wamp.error.protocol_violation}; no other session notices.
+ */
+final class WampSession implements ConnectionHandler {
+
+    private enum State { HELLO_EXPECTED, AUTHENTICATING, ESTABLISHED, CLOSED }
+
+    private final Connection connection;
+    private final Admission admission;
+    private final Sessions sessions;
+    private volatile State state = State.HELLO_EXPECTED;
+    private @Nullable Realm realm;
+    private @Nullable Peer peer;
+    private @Nullable HelloDetails hello;
+    private @Nullable Authenticator authenticator;
+
+    WampSession(Connection connection, Admission admission, Sessions sessions) {
+        this.connection = connection;
+        this.admission = admission;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void onMessage(WampMessage message) {
+        switch (state) {
+            case HELLO_EXPECTED -> {
+                if (message instanceof Hello hello) {
+                    hello(hello);
+                } else {
+                    violation("expected HELLO, got " + MessageNames.of(message.type()));
+                }
+            }
+            case AUTHENTICATING -> {
+                switch (message) {
+                    case Authenticate answer -> authenticate(answer);
+                    case Abort abort -> close();
+                    default -> violation("expected AUTHENTICATE, got " + MessageNames.of(message.type()));
+                }
+            }
+            case ESTABLISHED -> established(message);
+            case CLOSED -> { }
+        }
+    }
+
+    private void hello(Hello message) {
+        Realm target = admission.realm(message.realm());
+        if (target == null) {
+            abort(ErrorUris.NO_SUCH_REALM, "no realm " + message.realm() + " on this router");
+            return;
+        }
+        Authenticator chosen = admission.authenticatorFor(target.name(), message.details().authmethods());
+        if (chosen == null) {
+            abort(ErrorUris.NO_MATCHING_AUTH_METHOD, "realm " + target.name() + " accepts none of the offered "
+                    + "authentication methods");
+            return;
+        }
+        realm = target;
+        hello = message.details();
+        authenticator = chosen;
+        outcome(chosen.hello(target.name(), message.details()));
+    }
+
+    private void authenticate(Authenticate answer) {
+        outcome(authenticator.authenticate(realm.name(), hello, answer));
+    }
+
+    private void outcome(AuthOutcome outcome) {
+        switch (outcome) {
+            case AuthOutcome.Accept accept -> welcome(accept);
+            case AuthOutcome.Challenge challenge -> {
+                state = State.AUTHENTICATING;
+                connection.send(new Challenge(challenge.authmethod(), challenge.extra()));
+            }
+            case AuthOutcome.Deny deny -> abort(deny.reason(), deny.message());
+        }
+    }
+
+    private void welcome(AuthOutcome.Accept accept) {
+        long sessionId = sessions.register(this);
+        peer = new Peer(sessionId, accept.authid(), accept.authrole(), hello.roles(), connection::send);
+        connection.send(new Welcome(sessionId, new WelcomeDetails(RouterRoles.ANNOUNCED, accept.authid(),
+                accept.authrole(), accept.authmethod(), accept.authprovider(), accept.authextra(),
+                Sessions.AGENT, Map.of())));
+        state = State.ESTABLISHED;
+        realm.join(peer, new SessionInfo(sessionId, realm.name(), accept.authid(), accept.authrole(),
+                accept.authmethod(), accept.authprovider(), accept.authextra(), transportDetails(), Instant.now()));
+    }
+
+    private Map<String, Object> transportDetails() {
+        TransportInfo info = connection.info();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("type", info.type());
+        details.put("serializer", info.serialization().subprotocol());
+        details.put("peer", info.peer());
+        details.put("secure", info.secure());
+        return details;
+    }
+
+    private void established(WampMessage message) {
+        switch (message) {
+            case Publish m when WampUri.isReserved(m.topic()) ->
+                    refuse(Publish.TYPE, m.requestId(), "topics under wamp. are reserved to the router");
+            case Register m when WampUri.isReserved(m.procedure()) ->
+                    refuse(Register.TYPE, m.requestId(), "procedures under wamp. are reserved to the router");
+            case Publish m -> realm.route(peer, m, m.options().discloseMe());
+            case Call m -> realm.route(peer, m, m.options().discloseMe());
+            case Subscribe m -> realm.route(peer, m, false);
+            case Unsubscribe m -> realm.route(peer, m, false);
+            case Register m -> realm.route(peer, m, false);
+            case Unregister m -> realm.route(peer, m, false);
+            case Cancel m -> realm.route(peer, m, false);
+            case Yield m -> realm.route(peer, m, false);
+            case Error m when m.requestType() == Invocation.TYPE -> realm.route(peer, m, false);
+            case Goodbye goodbye -> {
+                connection.send(new Goodbye(CloseDetails.DEFAULT, CloseUris.GOODBYE_AND_OUT));
+                close();
+            }
+            case Abort abort -> close();
+            case EventReceived ignored -> { } // acknowledged delivery is not announced; acknowledgements are moot
+            default -> violation(MessageNames.of(message.type()) + " is not a message a client sends in a session");
+        }
+    }
+
+    private void refuse(int requestType, long requestId, String why) {
+        connection.send(new Error(requestType, requestId, Map.of(), ErrorUris.INVALID_URI, Payload.of(why)));
+    }
+
+    @Override
+    public void onProtocolViolation(ProtocolViolationException violation) {
+        violation(violation.getMessage());
+    }
+
+    private void violation(String why) {
+        abort(ErrorUris.PROTOCOL_VIOLATION, why);
+    }
+
+    private void abort(String reason, String message) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        connection.send(new Abort(CloseDetails.message(message), reason));
+        close();
+    }
+
+    /** The router shuts down: the client is told with GOODBYE {@code wamp.close.system_shutdown}. */
+    void shutdown() {
+        if (state == State.ESTABLISHED) {
+            connection.send(new Goodbye(CloseDetails.message("the router is shutting down"),
+                    CloseUris.SYSTEM_SHUTDOWN));
+        }
+        close();
+    }
+
+    /** Leaves the realm and closes the connection (after what is queued, such as an ABORT or GOODBYE). */
+    private void close() {
+        leaveRealm();
+        connection.close();
+    }
+
+    @Override
+    public void onClosed() {
+        leaveRealm();
+    }
+
+    private synchronized void leaveRealm() {
+        State previous = state;
+        state = State.CLOSED;
+        if (previous == State.ESTABLISHED && peer != null) {
+            realm.leave(peer.sessionId());
+            sessions.unregister(peer.sessionId());
+        }
+    }
+}

@@ -1,0 +1,514 @@
+package dev.switchboard.router.dealer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.router.routing.ManualLoop;
+import dev.switchboard.router.routing.RecordingPeer;
+import dev.switchboard.wamp.ErrorUris;
+import dev.switchboard.wamp.Match;
+import dev.switchboard.wamp.matching.UriPattern;
+import dev.switchboard.wamp.message.Call;
+import dev.switchboard.wamp.message.CallOptions;
+import dev.switchboard.wamp.message.Cancel;
+import dev.switchboard.wamp.message.CancelMode;
+import dev.switchboard.wamp.message.CancelOptions;
+import dev.switchboard.wamp.message.Error;
+import dev.switchboard.wamp.message.Interrupt;
+import dev.switchboard.wamp.message.Invocation;
+import dev.switchboard.wamp.message.InvocationPolicy;
+import dev.switchboard.wamp.message.Payload;
+import dev.switchboard.wamp.message.Register;
+import dev.switchboard.wamp.message.RegisterOptions;
+import dev.switchboard.wamp.message.Registered;
+import dev.switchboard.wamp.message.Result;
+import dev.switchboard.wamp.message.Unregister;
+import dev.switchboard.wamp.message.Unregistered;
+import dev.switchboard.wamp.message.Yield;
+import dev.switchboard.wamp.message.YieldOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class DealerTests {
+
+    private static final String CANCELING = "call_canceling";
+    private static final String PROGRESS = "progressive_call_results";
+
+    private final ManualLoop loop = new ManualLoop();
+    private Dealer dealer = dealer(DealerSettings.DEFAULTS);
+    private long requests = 100;
+
+    private Dealer dealer(DealerSettings settings) {
+        return new Dealer(loop, settings, RegistrationListener.NONE, Clock.systemUTC());
+    }
+
+    private long register(RecordingPeer callee, String procedure, RegisterOptions options) {
+        dealer.register(callee.peer(), new Register(++requests, options, procedure));
+        return callee.take(Registered.class).registrationId();
+    }
+
+    private long register(RecordingPeer callee, String procedure) {
+        return register(callee, procedure, RegisterOptions.DEFAULT);
+    }
+
+    private static RegisterOptions shared(InvocationPolicy policy, Integer concurrency) {
+        return new RegisterOptions(Match.EXACT, policy, concurrency, false, false, Map.of());
+    }
+
+    private long call(RecordingPeer caller, String procedure, CallOptions options, Payload payload) {
+        long id = ++requests;
+        dealer.call(caller.peer(), new Call(id, options, procedure, payload), options.discloseMe());
+        return id;
+    }
+
+    private long call(RecordingPeer caller, String procedure) {
+        return call(caller, procedure, CallOptions.DEFAULT, Payload.EMPTY);
+    }
+
+    private void yieldResult(RecordingPeer callee, Invocation invocation, Object... result) {
+        dealer.yield(callee.peer(), new Yield(invocation.requestId(), YieldOptions.DEFAULT, Payload.of(result)));
+    }
+
+    private static CallOptions timeout(long millis) {
+        return new CallOptions(millis, false, false, false, Map.of());
+    }
+
+    @Test
+    void aCallIsInvokedOnTheCalleeAndItsResultReturnedWithArgumentsUntouched() {
+        RecordingPeer callee = RecordingPeer.client("callee");
+        RecordingPeer caller = RecordingPeer.client("caller");
+        long registration = register(callee, "com.example.add");
+        Payload args = Payload.of(Arrays.asList(1L, null, "x"), Map.of("k", List.of(true)));
+
+        long request = call(caller, "com.example.add", CallOptions.DEFAULT, args);
+        Invocation invocation = callee.take(Invocation.class);
+        assertThat(invocation.registrationId()).isEqualTo(registration);
+        assertThat(invocation.payload()).isEqualTo(args);
+        assertThat(invocation.details().caller()).isNull();
+
+        dealer.yield(callee.peer(), new Yield(invocation.requestId(), YieldOptions.DEFAULT,
+                Payload.of(List.of(3L), Map.of("note", "ok"))));
+        Result result = caller.take(Result.class);
+        assertThat(result.requestId()).isEqualTo(request);
+        assertThat(result.payload()).isEqualTo(Payload.of(List.of(3L), Map.of("note", "ok")));
+        caller.assertNothingMore();
+    }
+
+    @Test
+    void aCallToAProcedureNobodyRegisteredFailsWithNoSuchProcedure() {
+        RecordingPeer caller = RecordingPeer.client("caller");
+        long request = call(caller, "com.example.missing");
+        Error error = caller.take(Error.class);
+        assertThat(error.requestId()).isEqualTo(request);
+        assertThat(error.requestType()).isEqualTo(Call.TYPE);
+        assertThat(error.error()).isEqualTo(ErrorUris.NO_SUCH_PROCEDURE);
+    }
+
+    @Test
+    void anErrorFromTheCalleeReachesTheCallerWithItsUriAndArguments() {
+        RecordingPeer callee = RecordingPeer.client("callee");
+        RecordingPeer caller = RecordingPeer.client("caller");
+        register(callee, "com.example.div");
+        long request = call(caller, "com.example.div");
+        Invocation invocation = callee.take(Invocation.class);
+        dealer.error(callee.peer(), new Error(Invocation.TYPE, invocation.requestId(), Map.of("x", 1L),
+                "com.example.error.division_by_zero", Payload.of("cannot divide by zero")));
+        Error error = caller.take(Error.class);
+        assertThat(error.requestId()).isEqualTo(request);
+        assertThat(error.error()).isEqualTo("com.example.error.division_by_zero");
+        assertThat(error.payload()).isEqualTo(Payload.of("cannot divide by zero"));
+        assertThat(error.details()).containsEntry("x", 1L);
+    }
+
+    @Test
+    void discloseMeTellsTheCalleeWhoCalls() {
+        RecordingPeer callee = RecordingPeer.client("callee");
+        RecordingPeer caller = RecordingPeer.withRole("alice", "admin");
+        register(callee, "com.example.whoami");
+        call(caller, "com.example.whoami", new CallOptions(null, false, false, true, Map.of()), Payload.EMPTY);
+        Invocation invocation = callee.take(Invocation.class);
+        assertThat(invocation.details().caller()).isEqualTo(caller.sessionId());
+        assertThat(invocation.details().callerAuthid()).isEqualTo("alice");
+        assertThat(invocation.details().callerAuthrole()).isEqualTo("admin");
+    }
+
+    @Nested
+    class SharedRegistration {
+
+        @Test
+        void aSecondSingleRegistrationIsRefused() {
+            register(RecordingPeer.client("a"), "com.example.p");
+            RecordingPeer second = RecordingPeer.client("b");
+            dealer.register(second.peer(), new Register(1, RegisterOptions.DEFAULT, "com.example.p"));
+            assertThat(second.take(Error.class).error()).isEqualTo(ErrorUris.PROCEDURE_ALREADY_EXISTS);
+        }
+
+        @Test
+        void aDifferentPolicyIsRefused() {
+            register(RecordingPeer.client("a"), "com.example.p", shared(InvocationPolicy.ROUNDROBIN, null));
+            RecordingPeer second = RecordingPeer.client("b");
+            dealer.register(second.peer(), new Register(1, shared(InvocationPolicy.RANDOM, null), "com.example.p"));
+            assertThat(second.take(Error.class).error())
+                    .isEqualTo(ErrorUris.PROCEDURE_EXISTS_WITH_DIFFERENT_INVOCATION_POLICY);
+        }
+
+        @Test
+        void calleesOfTheSamePolicyShareOneRegistration() {
+            long first = register(RecordingPeer.client("a"), "com.example.p", shared(InvocationPolicy.FIRST, null));
+            long second = register(RecordingPeer.client("b"), "com.example.p", shared(InvocationPolicy.FIRST, null));
+            assertThat(second).isEqualTo(first);
+            assertThat(dealer.get(first).callees()).hasSize(2);
+        }
+
+        @Test
+        void roundRobinTakesTurnsInRegistrationOrder() {
+            List<RecordingPeer> callees = List.of(RecordingPeer.client("a"), RecordingPeer.client("b"),
+                    RecordingPeer.client("c"));
+            callees.forEach(c -> register(c, "com.example.p", shared(InvocationPolicy.ROUNDROBIN, null)));
+            RecordingPeer caller = RecordingPeer.client("caller");
+            for (int i = 0; i < 6; i++) {
+                call(caller, "com.example.p");
+            }
+            callees.forEach(c -> assertThat(c.received()).hasSize(2).allMatch(Invocation.class::isInstance));
+        }
+
+        @Test
+        void firstAndLastPickTheOldestAndNewestCallee() {
+            RecordingPeer a = RecordingPeer.client("a");
+            RecordingPeer b = RecordingPeer.client("b");
+            register(a, "com.example.first", shared(InvocationPolicy.FIRST, null));
+            register(b, "com.example.first", shared(InvocationPolicy.FIRST, null));
+            register(a, "com.example.last", shared(InvocationPolicy.LAST, null));
+            register(b, "com.example.last", shared(InvocationPolicy.LAST, null));
+            RecordingPeer caller = RecordingPeer.client("caller");
+            call(caller, "com.example.first");
+            call(caller, "com.example.first");
+            call(caller, "com.example.last");
+            assertThat(a.received()).hasSize(2);
+            assertThat(b.received()).hasSize(1);
+        }
+
+        @Test
+        void randomSpreadsCallsOverAllCallees() {
+            RecordingPeer a = RecordingPeer.client("a");
+            RecordingPeer b = RecordingPeer.client("b");
+            register(a, "com.example.p", shared(InvocationPolicy.RANDOM, null));
+            register(b, "com.example.p", shared(InvocationPolicy.RANDOM, null));
+            RecordingPeer caller = RecordingPeer.client("caller");
+            for (int i = 0; i < 200; i++) {
+                call(caller, "com.example.p");
+            }
+            assertThat(a.received().size()).isBetween(50, 150);
+            assertThat(a.received().size() + b.received().size()).isEqualTo(200);
+        }
+
+        @Test
+        void forceReregisterTakesTheRegistrationOverAndRevokesTheOldCallee() {
+            RecordingPeer old = RecordingPeer.client("old", "registration_revocation");
+            long id = register(old, "com.example.p");
+            RecordingPeer newcomer = RecordingPeer.client("new");
+            long taken = register(newcomer, "com.example.p",
+                    new RegisterOptions(Match.EXACT, InvocationPolicy.SINGLE, null, true, false, Map.of()));
+            assertThat(taken).isEqualTo(id);
+            Unregistered revoked = old.take(Unregistered.class);
+            assertThat(revoked.requestId()).isZero();
+            assertThat(revoked.details()).containsEntry("registration", id);
+            call(RecordingPeer.client("caller"), "com.example.p");
+            newcomer.take(Invocation.class);
+            old.assertNothingMore();
+        }
+    }
+
+    @Nested
+    class Concurrency {
+
+        @Test
+        void roundRobinSkipsCalleeAtItsConcurrencyLimit() {
+            RecordingPeer a = RecordingPeer.client("a");
+            RecordingPeer b = RecordingPeer.client("b");
+            register(a, "com.example.p", shared(InvocationPolicy.ROUNDROBIN, 1));
+            register(b, "com.example.p", shared(InvocationPolicy.ROUNDROBIN, 3));
+            RecordingPeer caller = RecordingPeer.client("caller");
+            for (int i = 0; i < 4; i++) {
+                call(caller, "com.example.p");
+            }
+            assertThat(a.received()).hasSize(1);
+            assertThat(b.received()).hasSize(3);
+        }
+
+        @Test
+        void whenEveryCalleeIsFullTheCallFailsWithMaxConcurrencyReached() {
+            RecordingPeer a = RecordingPeer.client("a");
+            register(a, "com.example.p", shared(InvocationPolicy.SINGLE, 1));
+            RecordingPeer caller = RecordingPeer.client("caller");
+            call(caller, "com.example.p");
+            call(caller, "com.example.p");
+            assertThat(caller.take(Error.class).error()).isEqualTo(ErrorUris.MAX_CONCURRENCY_REACHED);
+        }
+
+        @Test
+        void aSlotIsFreedByYieldErrorTimeoutCancelAndCalleeLoss() {
+            RecordingPeer callee = RecordingPeer.client("callee", CANCELING);
+            register(callee, "com.example.p", shared(InvocationPolicy.SINGLE, 1));
+            RecordingPeer caller = RecordingPeer.client("caller");
+
+            call(caller, "com.example.p");
+            yieldResult(callee, callee.take(Invocation.class));
+            caller.take(Result.class);
+
+            call(caller, "com.example.p");
+            Invocation second = callee.take(Invocation.class);
+            dealer.error(callee.peer(), new Error(Invocation.TYPE, second.requestId(), Map.of(), "com.example.e",
+                    Payload.EMPTY));
+            caller.take(Error.class);
+
+            call(caller, "com.example.p", timeout(50), Payload.EMPTY);
+            callee.take(Invocation.class);
+            loop.advance(Duration.ofMillis(60));
+            assertThat(caller.take(Error.class).error()).isEqualTo(ErrorUris.TIMEOUT);
+            callee.take(Interrupt.class);
+
+            long fourth = call(caller, "com.example.p");
+            callee.take(Invocation.class);
+            dealer.cancel(caller.peer(), new Cancel(fourth, new CancelOptions(CancelMode.KILLNOWAIT, Map.of())));
+            assertThat(caller.take(Error.class).error()).isEqualTo(ErrorUris.CANCELED);
+            callee.take(Interrupt.class);
+
+            call(caller, "com.example.p");
+            callee.take(Invocation.class);
+            assertThat(dealer.get(dealer.match("com.example.p").id()).callees().getFirst().running()).isEqualTo(1);
+        }
+
+        @Test
+        void aConfiguredQueueHoldsCallsUntilACalleeIsFreeInArrivalOrder() {
+            dealer = dealer(new DealerSettings(Duration.ofMinutes(1), Duration.ZERO,
+                    Map.of(new UriPattern("com.example.", Match.PREFIX), 2)));
+            RecordingPeer callee = RecordingPeer.client("callee");
+            register(callee, "com.example.p", shared(InvocationPolicy.SINGLE, 1));
+            RecordingPeer caller = RecordingPeer.client("caller");
+            call(caller, "com.example.p", CallOptions.DEFAULT, Payload.of(1L));
+            call(caller, "com.example.p", CallOptions.DEFAULT, Payload.of(2L));
+            call(caller, "com.example.p", CallOptions.DEFAULT, Payload.of(3L));
+            call(caller, "com.example.p", CallOptions.DEFAULT, Payload.of(4L));
+            assertThat(caller.take(Error.class).error()).isEqualTo(ErrorUris.MAX_CONCURRENCY_REACHED);
+
+            Invocation first = callee.take(Invocation.class);
+            callee.assertNothingMore();
+            yieldResult(callee, first);
+            assertThat(callee.take(Invocation.class).payload()).isEqualTo(Payload.of(2L));
+        }
+
+        @Test
+        void aQueuedCallTimesOutAndLeavesTheQueue() {
+            dealer = dealer(new DealerSettings(Duration.ofMillis(100), Duration.ZERO,
+                    Map.of(new UriPattern("com.example.p", Match.EXACT), 5)));
+            RecordingPeer callee = RecordingPeer.client("callee");
+            register(callee, "com.example.p", shared(InvocationPolicy.SINGLE, 1));
+            RecordingPeer caller = RecordingPeer.client("caller");
+            call(caller, "com.example.p", timeout(1_000), Payload.EMPTY);
+            call(caller, "com.example.p", timeout(50), Payload.EMPTY);
+            loop.advance(Duration.ofMillis(60));
+            assertThat(caller.take(Error.class).error()).isEqualTo(ErrorUris.TIMEOUT);
+            assertThat(dealer.match("com.example.p").queued()).isZero();
+        }
+    }
+
+    @Nested
+    class Progress {
+
+        @Test
+        void progressiveResultsReachACallerThatAskedForThem() {
+            RecordingPeer callee = RecordingPeer.client("callee", PROGRESS);
+            register(callee, "com.example.p");
+            RecordingPeer caller = RecordingPeer.client("caller");
+            call(caller, "com.example.p", new CallOptions(null, true, false, false, Map.of()), Payload.EMPTY);
+            Invocation invocation = callee.take(Invocation.class);
+            assertThat(invocation.details().receiveProgress()).isTrue();
+            dealer.yield(callee.peer(), new Yield(invocation.requestId(), YieldOptions.PROGRESS, Payload.of(1L)));
+            dealer.yield(callee.peer(), new Yield(invocation.requestId(), YieldOptions.PROGRESS, Payload.of(2L)));
+            yieldResult(callee, invocation, 3L);
+            assertThat(caller.take(Result.class).details().progress()).isTrue();
+            assertThat(caller.take(Result.class).payload()).isEqualTo(Payload.of(2L));
+            Result last = caller.take(Result.class);
+            assertThat(last.details().progress()).isFalse();
+            assertThat(last.payload()).isEqualTo(Payload.of(3L));
+        }
+
+        @Test
+        void progressiveCallInvocationsStreamChunksToTheSameInvocation() {
+            RecordingPeer callee = RecordingPeer.client("callee", "progressive_call_invocations");
+            register(callee, "com.example.upload");
+            RecordingPeer caller = RecordingPeer.client("caller");
+            CallOptions more = new CallOptions(null, false, true, false, Map.of());
+            dealer.call(caller.peer(), new Call(7, more, "com.example.upload", Payload.of("a")), false);
+            dealer.call(caller.peer(), new Call(7, more, "com.example.upload", Payload.of("b")), false);
+            dealer.call(caller.peer(), new Call(7, CallOptions.DEFAULT, "com.example.upload", Payload.of("c")), false);
+            Invocation a = callee.take(Invocation.class);
+            Invocation b = callee.take(Invocation.class);
+            Invocation c = callee.take(Invocation.class);
+            assertThat(List.of(a.requestId(), b.requestId(), c.requestId())).containsOnly(a.requestId());
+            assertThat(List.of(a.details().progress(), b.details().progress(), c.details().progress()))
+                    .containsExactly(true, true, false);
+            yieldResult(callee, c, "done");
+            assertThat(caller.take(Result.class).requestId()).isEqualTo(7);
+        }
+    }
+
+    @Nested
+    class Canceling {
+
+        private RecordingPeer callee;
+        private RecordingPeer caller;
+        private long request;
+
+        private void start(String... features) {
+            callee = RecordingPeer.client("callee", features);
+            caller = RecordingPeer.client("caller");
+            register(callee, "com.example.slow");
+            request = call(caller, "com.example.slow");
+        }
+
+        private void cancel(CancelMode mode) {
+            dealer.cancel(caller.peer(), new Cancel(request, new CancelOptions(mode, Map.of())));
+        }
+
+        @Test
+        void skipAnswersTheCallerAtOnceAndDiscardsTheLaterResult() {
+            start(CANCELING);
+            Invocation invocation = callee.take(Invocation.class);
+            cancel(CancelMode.SKIP);
+            assertThat(caller.take(Error.class).error()).isEqualTo(ErrorUris.CANCELED);
+            callee.assertNothingMore();
+            yieldResult(callee, invocation, "late");
+            caller.assertNothingMore();
+        }
+
+        @Test
+        void killInterruptsTheCalleeAndPassesOnItsAnswer() {
+            start(CANCELING);
+            Invocation invocation = callee.take(Invocation.class);
+            cancel(CancelMode.KILL);
+            Interrupt interrupt = callee.take(Interrupt.class);
+            assertThat(interrupt.requestId()).isEqualTo(invocation.requestId());
+            assertThat(interrupt.options().mode()).isEqualTo(CancelMode.KILL);
+            caller.assertNothingMore();
+            dealer.error(callee.peer(), new Error(Invocation.TYPE, invocation.requestId(), Map.of(),
+                    ErrorUris.CANCELED, Payload.EMPTY));
+            assertThat(caller.take(Error.class).error()).isEqualTo(ErrorUris.CANCELED);
+        }
+
+        @Test
+        void killNoWaitInterruptsTheCalleeAndAnswersTheCallerAtOnce() {
+            start(CANCELING);
+            Invocation invocation = callee.take(Invocation.class);
+            cancel(CancelMode.KILLNOWAIT);
+            assertThat(caller.take(Error.class).error()).isEqualTo(ErrorUris.CANCELED);
+            assertThat(callee.take(Interrupt.class).options().mode()).isEqualTo(CancelMode.KILLNOWAIT);
+            dealer.error(callee.peer(), new Error(Invocation.TYPE, invocation.requestId(), Map.of(),
+                    ErrorUris.CANCELED, Payload.EMPTY));
+            caller.assertNothingMore();
+        }
+
+        @Test
+        void aCalleeWithoutCancelSupportIsNeverInterrupted() {
+            start();
+            callee.take(Invocation.class);
+            cancel(CancelMode.KILL);
+            assertThat(caller.take(Error.class).error()).isEqualTo(ErrorUris.CANCELED);
+            callee.assertNothingMore();
+        }
+    }
+
+    @Nested
+    class Departures {
+
+        @Test
+        void whenTheCalleeLeavesEveryWaitingCallerGetsCanceled() {
+            RecordingPeer callee = RecordingPeer.client("callee");
+            register(callee, "com.example.p", shared(InvocationPolicy.ROUNDROBIN, null));
+            RecordingPeer first = RecordingPeer.client("first");
+            RecordingPeer second = RecordingPeer.client("second");
+            call(first, "com.example.p");
+            call(second, "com.example.p");
+            dealer.leave(callee.sessionId());
+            assertThat(first.take(Error.class).error()).isEqualTo(ErrorUris.CANCELED);
+            assertThat(second.take(Error.class).error()).isEqualTo(ErrorUris.CANCELED);
+            assertThat(dealer.match("com.example.p")).isNull();
+            assertThat(loop.pendingTimers()).isZero();
+        }
+
+        @Test
+        void whenTheCallerLeavesTheCalleeIsInterrupted() {
+            RecordingPeer callee = RecordingPeer.client("callee", CANCELING);
+            register(callee, "com.example.p", shared(InvocationPolicy.SINGLE, 1));
+            RecordingPeer caller = RecordingPeer.client("caller");
+            call(caller, "com.example.p");
+            Invocation invocation = callee.take(Invocation.class);
+            dealer.leave(caller.sessionId());
+            Interrupt interrupt = callee.take(Interrupt.class);
+            assertThat(interrupt.requestId()).isEqualTo(invocation.requestId());
+            call(RecordingPeer.client("next"), "com.example.p");
+            callee.take(Invocation.class);
+        }
+
+        @Test
+        void unregisteringSomethingNotRegisteredFails() {
+            RecordingPeer peer = RecordingPeer.client("p");
+            dealer.unregister(peer.peer(), new Unregister(5, 12345));
+            assertThat(peer.take(Error.class).error()).isEqualTo(ErrorUris.NO_SUCH_REGISTRATION);
+        }
+
+        @Test
+        void unregisteringTheLastCalleeDeletesTheRegistration() {
+            RecordingPeer callee = RecordingPeer.client("callee");
+            long id = register(callee, "com.example.p");
+            dealer.unregister(callee.peer(), new Unregister(5, id));
+            assertThat(callee.take(Unregistered.class).requestId()).isEqualTo(5);
+            assertThat(dealer.get(id)).isNull();
+        }
+    }
+
+    @Nested
+    class Patterns {
+
+        @Test
+        void exactBeatsPrefixBeatsWildcardAndPatternInvocationsNameTheProcedure() {
+            RecordingPeer exact = RecordingPeer.client("exact");
+            RecordingPeer prefix = RecordingPeer.client("prefix");
+            RecordingPeer wildcard = RecordingPeer.client("wildcard");
+            register(exact, "com.example.a.b");
+            register(prefix, "com.example.", new RegisterOptions(Match.PREFIX, InvocationPolicy.SINGLE, null, false,
+                    false, Map.of()));
+            register(wildcard, "com..a.b", new RegisterOptions(Match.WILDCARD, InvocationPolicy.SINGLE, null, false,
+                    false, Map.of()));
+            RecordingPeer caller = RecordingPeer.client("caller");
+            call(caller, "com.example.a.b");
+            call(caller, "com.example.z");
+            call(caller, "com.other.a.b");
+            assertThat(exact.take(Invocation.class).details().procedure()).isNull();
+            assertThat(prefix.take(Invocation.class).details().procedure()).isEqualTo("com.example.z");
+            assertThat(wildcard.take(Invocation.class).details().procedure()).isEqualTo("com.other.a.b");
+        }
+    }
+
+    @Test
+    void theDefaultTimeoutAndTheMaximumApplyToEveryCall() {
+        dealer = dealer(new DealerSettings(Duration.ofMillis(100), Duration.ofMillis(500), Map.of()));
+        RecordingPeer callee = RecordingPeer.client("callee");
+        register(callee, "com.example.p", shared(InvocationPolicy.ROUNDROBIN, null));
+        RecordingPeer caller = RecordingPeer.client("caller");
+        long noTimeout = call(caller, "com.example.p");
+        long tooLong = call(caller, "com.example.p", timeout(10_000), Payload.EMPTY);
+        loop.advance(Duration.ofMillis(150));
+        assertThat(caller.take(Error.class).requestId()).isEqualTo(noTimeout);
+        caller.assertNothingMore();
+        loop.advance(Duration.ofMillis(400));
+        Error capped = caller.take(Error.class);
+        assertThat(capped.requestId()).isEqualTo(tooLong);
+        assertThat(capped.error()).isEqualTo(ErrorUris.TIMEOUT);
+    }
+}
