@@ -46,10 +46,17 @@ public final class Dealer {
     private final Invocations invocations;
     private final DealerSettings settings;
     private final RegistrationListener listener;
+    private final CallListener callListener;
     private final Clock clock;
 
     public Dealer(RoutingLoop loop, DealerSettings settings, RegistrationListener listener, Clock clock) {
-        this.invocations = new Invocations(loop, settings);
+        this(loop, settings, listener, CallListener.NONE, clock);
+    }
+
+    public Dealer(RoutingLoop loop, DealerSettings settings, RegistrationListener listener,
+                  CallListener callListener, Clock clock) {
+        this.invocations = new Invocations(loop, settings, callListener);
+        this.callListener = callListener;
         this.settings = settings;
         this.listener = listener;
         this.clock = clock;
@@ -146,6 +153,7 @@ public final class Dealer {
         }
         UriPatternIndex.Entry<Registration> match = registrations.bestMatch(call.procedure());
         if (match == null) {
+            callListener.onCallEnded(null, call.procedure(), ErrorUris.NO_SUCH_PROCEDURE, 0);
             Invocations.fail(caller, call.requestId(), ErrorUris.NO_SUCH_PROCEDURE,
                     "no callee registered for procedure " + call.procedure());
             return;

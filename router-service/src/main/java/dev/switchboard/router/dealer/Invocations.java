@@ -37,14 +37,16 @@ final class Invocations {
 
     private final RoutingLoop loop;
     private final DealerSettings settings;
+    private final CallListener listener;
     /** Caller session → CALL.Request → the call, while the caller waits for its answer. */
     private final Map<Long, Map<Long, PendingCall>> byCaller = new HashMap<>();
     /** Callee session → INVOCATION.Request → the call, while the callee's answer is due. */
     private final Map<Long, Map<Long, PendingCall>> byCallee = new HashMap<>();
 
-    Invocations(RoutingLoop loop, DealerSettings settings) {
+    Invocations(RoutingLoop loop, DealerSettings settings, CallListener listener) {
         this.loop = loop;
         this.settings = settings;
+        this.listener = listener;
     }
 
     @Nullable PendingCall ofCaller(long sessionId, long requestId) {
@@ -58,6 +60,7 @@ final class Invocations {
         Callee callee = registration.selectCallee();
         if (callee == null) {
             if (!registration.enqueue(pending)) {
+                listener.onCallEnded(registration, call.procedure(), ErrorUris.MAX_CONCURRENCY_REACHED, 0);
                 fail(caller, call.requestId(), ErrorUris.MAX_CONCURRENCY_REACHED,
                         "every callee of " + call.procedure() + " is at its concurrency limit");
                 return;
@@ -91,8 +94,7 @@ final class Invocations {
     private void invoke(PendingCall pending, Callee callee) {
         Peer peer = callee.peer();
         if (pending.call.options().progress() && !peer.supports(Roles.CALLEE, PROGRESSIVE_CALL_INVOCATIONS)) {
-            endForCaller(pending);
-            fail(pending.caller, pending.call.requestId(), ErrorUris.FEATURE_NOT_SUPPORTED,
+            failCall(pending, ErrorUris.FEATURE_NOT_SUPPORTED,
                     "the callee does not support progressive call invocations");
             return;
         }
@@ -150,7 +152,7 @@ final class Invocations {
         }
         endForCallee(pending);
         if (pending.callerWaiting) {
-            endForCaller(pending);
+            endForCaller(pending, "result");
             pending.caller.send(new Result(pending.call.requestId(), ResultDetails.DEFAULT, yield.payload()));
         }
         drain(pending.registration);
@@ -164,7 +166,7 @@ final class Invocations {
         }
         endForCallee(pending);
         if (pending.callerWaiting) {
-            endForCaller(pending);
+            endForCaller(pending, error.error());
             pending.caller.send(new Error(Call.TYPE, pending.call.requestId(),
                     error.details(), error.error(), error.payload()));
         }
@@ -182,9 +184,7 @@ final class Invocations {
         }
         if (!pending.invoked()) {
             pending.registration.dequeue(pending);
-            endForCaller(pending);
-            pending.stopTimer();
-            fail(caller, cancel.requestId(), ErrorUris.CANCELED, "the call was canceled");
+            failCall(pending, ErrorUris.CANCELED, "the call was canceled");
             return;
         }
         CancelMode mode = cancel.options().mode() == null ? CancelMode.KILL : cancel.options().mode();
@@ -192,16 +192,12 @@ final class Invocations {
             mode = CancelMode.SKIP;
         }
         switch (mode) {
-            case SKIP -> {
-                endForCaller(pending);
-                fail(caller, cancel.requestId(), ErrorUris.CANCELED, "the call was canceled");
-            }
+            case SKIP -> failCall(pending, ErrorUris.CANCELED, "the call was canceled");
             case KILL -> interrupt(pending, CancelMode.KILL, ErrorUris.CANCELED);
             case KILLNOWAIT -> {
                 interrupt(pending, CancelMode.KILLNOWAIT, ErrorUris.CANCELED);
                 endForCallee(pending);
-                endForCaller(pending);
-                fail(caller, cancel.requestId(), ErrorUris.CANCELED, "the call was canceled");
+                failCall(pending, ErrorUris.CANCELED, "the call was canceled");
                 drain(pending.registration);
             }
         }
@@ -218,8 +214,7 @@ final class Invocations {
             endForCallee(pending);
         }
         if (pending.callerWaiting) {
-            endForCaller(pending);
-            fail(pending.caller, pending.call.requestId(), ErrorUris.TIMEOUT, "the call timed out");
+            failCall(pending, ErrorUris.TIMEOUT, "the call timed out");
         }
         drain(pending.registration);
     }
@@ -256,9 +251,7 @@ final class Invocations {
             }
             endForCallee(pending);
             if (pending.callerWaiting) {
-                endForCaller(pending);
-                fail(pending.caller, pending.call.requestId(), ErrorUris.CANCELED,
-                        "the callee left before answering");
+                failCall(pending, ErrorUris.CANCELED, "the callee left before answering");
             }
         }
     }
@@ -266,9 +259,7 @@ final class Invocations {
     /** The registration is gone: the calls waiting in its queue get {@code canceled}. */
     void registrationDeleted(Registration registration) {
         for (PendingCall pending : registration.drainQueue()) {
-            endForCaller(pending);
-            fail(pending.caller, pending.call.requestId(), ErrorUris.CANCELED,
-                    "the procedure was unregistered before a callee was free");
+            failCall(pending, ErrorUris.CANCELED, "the procedure was unregistered before a callee was free");
         }
     }
 
@@ -314,8 +305,18 @@ final class Invocations {
         }
     }
 
-    /** Ends the caller's side: it has (or will never need) its answer. */
-    private void endForCaller(PendingCall pending) {
+    /** Ends the caller's side with an error the dealer itself raises. */
+    private void failCall(PendingCall pending, String error, String message) {
+        endForCaller(pending, error);
+        fail(pending.caller, pending.call.requestId(), error, message);
+    }
+
+    /** Ends the caller's side: it has its answer, whose outcome ({@code result} or an error URI) is counted. */
+    private void endForCaller(PendingCall pending, String outcome) {
+        if (pending.callerWaiting) {
+            listener.onCallEnded(pending.registration, pending.call.procedure(), outcome,
+                    System.nanoTime() - pending.started);
+        }
         pending.callerWaiting = false;
         Map<Long, PendingCall> calls = byCaller.get(pending.caller.sessionId());
         if (calls != null && calls.remove(pending.call.requestId()) == pending && calls.isEmpty()) {

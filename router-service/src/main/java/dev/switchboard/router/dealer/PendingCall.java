@@ -18,6 +18,7 @@ final class PendingCall {
     final Call call;
     final Registration registration;
     final boolean discloseCaller;
+    final long started = System.nanoTime();
     @Nullable Callee callee;
     long invocationId;
     RoutingLoop.@Nullable Timer timer;

@@ -85,23 +85,29 @@ public final class Realm {
 
     /**
      * Hands a request of an established session to the broker or dealer, on the routing loop. The caller has
-     * checked and authorized it.
+     * checked and authorized it. A request that reaches the loop after its session left (it raced with a kill from
+     * the loop) is dropped, so that nothing is registered or subscribed for a session that is gone.
      *
      * @param disclose whether the session's identity is disclosed to subscribers or callees (it asked, and may)
      */
     public void route(Peer peer, WampMessage request, boolean disclose) {
-        switch (request) {
-            case Subscribe m -> loop.execute(() -> broker.subscribe(peer, m));
-            case Unsubscribe m -> loop.execute(() -> broker.unsubscribe(peer, m));
-            case Publish m -> loop.execute(() -> broker.publish(peer, m, disclose));
-            case Register m -> loop.execute(() -> dealer.register(peer, m));
-            case Unregister m -> loop.execute(() -> dealer.unregister(peer, m));
-            case Call m -> loop.execute(() -> dealer.call(peer, m, disclose));
-            case Cancel m -> loop.execute(() -> dealer.cancel(peer, m));
-            case Yield m -> loop.execute(() -> dealer.yield(peer, m));
-            case Error m when m.requestType() == Invocation.TYPE -> loop.execute(() -> dealer.error(peer, m));
+        Runnable task = switch (request) {
+            case Subscribe m -> () -> broker.subscribe(peer, m);
+            case Unsubscribe m -> () -> broker.unsubscribe(peer, m);
+            case Publish m -> () -> broker.publish(peer, m, disclose);
+            case Register m -> () -> dealer.register(peer, m);
+            case Unregister m -> () -> dealer.unregister(peer, m);
+            case Call m -> () -> dealer.call(peer, m, disclose);
+            case Cancel m -> () -> dealer.cancel(peer, m);
+            case Yield m -> () -> dealer.yield(peer, m);
+            case Error m when m.requestType() == Invocation.TYPE -> () -> dealer.error(peer, m);
             default -> throw new IllegalArgumentException("not a request a realm routes: " + request);
-        }
+        };
+        loop.execute(() -> {
+            if (members.containsKey(peer.sessionId())) {
+                task.run();
+            }
+        });
     }
 
     // --- for the meta API, on the loop ---

@@ -44,7 +44,7 @@ public final class ExecutorRoutingLoop implements RoutingLoop, AutoCloseable {
         }
     }
 
-    /** The number of tasks waiting to run, for metrics. */
+    @Override
     public int backlog() {
         return executor.getQueue().size();
     }

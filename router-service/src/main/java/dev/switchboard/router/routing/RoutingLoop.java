@@ -11,6 +11,11 @@ public interface RoutingLoop {
     /** Runs {@code task} on the loop after the tasks submitted before it. */
     void execute(Runnable task);
 
+    /** Tasks and timers waiting, for metrics; 0 where unknown. */
+    default int backlog() {
+        return 0;
+    }
+
     /** Runs {@code task} on the loop after {@code delay}, unless cancelled first. */
     Timer schedule(Duration delay, Runnable task);
 

@@ -13,7 +13,9 @@ final class RouterRoles {
                     "publisher_exclusion",
                     "subscriber_blackwhite_listing",
                     "pattern_based_subscription",
-                    "event_retention"),
+                    "event_retention",
+                    "session_meta_api",
+                    "subscription_meta_api"),
             Roles.DEALER, Set.of(
                     "caller_identification",
                     "progressive_call_results",
@@ -22,7 +24,10 @@ final class RouterRoles {
                     "call_canceling",
                     "pattern_based_registration",
                     "shared_registration",
-                    "registration_revocation")));
+                    "registration_revocation",
+                    "session_meta_api",
+                    "registration_meta_api",
+                    "testament_meta_api")));
 
     private RouterRoles() {
     }

@@ -118,7 +118,7 @@ final class WampSession implements ConnectionHandler {
 
     private void welcome(AuthOutcome.Accept accept) {
         long sessionId = sessions.register(this);
-        peer = new Peer(sessionId, accept.authid(), accept.authrole(), hello.roles(), connection::send);
+        peer = new Peer(sessionId, accept.authid(), accept.authrole(), hello.roles(), connection::send, this::kill);
         connection.send(new Welcome(sessionId, new WelcomeDetails(RouterRoles.ANNOUNCED, accept.authid(),
                 accept.authrole(), accept.authmethod(), accept.authprovider(), accept.authextra(),
                 Sessions.AGENT, Map.of())));
@@ -189,6 +189,18 @@ final class WampSession implements ConnectionHandler {
             connection.send(new Goodbye(CloseDetails.message("the router is shutting down"),
                     CloseUris.SYSTEM_SHUTDOWN));
         }
+        close();
+    }
+
+    /**
+     * Killed through the session meta API ({@code wamp.session.kill*}), on a routing loop: the client is told GOODBYE
+     * with the given reason and message, then the session leaves its realm and the connection closes.
+     */
+    private void kill(String reason, @Nullable String message) {
+        if (state != State.ESTABLISHED) {
+            return;
+        }
+        connection.send(new Goodbye(message == null ? CloseDetails.DEFAULT : CloseDetails.message(message), reason));
         close();
     }
 

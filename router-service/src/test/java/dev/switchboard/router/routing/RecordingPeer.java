@@ -2,6 +2,8 @@ package dev.switchboard.router.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.wamp.message.CloseDetails;
+import dev.switchboard.wamp.message.Goodbye;
 import dev.switchboard.wamp.message.Roles;
 import dev.switchboard.wamp.message.WampMessage;
 import java.util.ArrayList;
@@ -18,12 +20,25 @@ public final class RecordingPeer {
 
     private final List<WampMessage> received = new ArrayList<>();
     private final Peer peer;
+    private Runnable afterClose = () -> { };
 
     private RecordingPeer(String authid, String authrole, Roles roles) {
         peer = new Peer(SESSION_IDS.incrementAndGet(), authid, authrole, roles, message -> {
             received.add(message);
             return true;
+        }, (reason, message) -> {
+            received.add(new Goodbye(message == null ? CloseDetails.DEFAULT : CloseDetails.message(message), reason));
+            afterClose.run();
         });
+    }
+
+    /**
+     * What happens after the router closes this session ({@link Peer#close}), which records the GOODBYE a real
+     * session would send; e.g. {@code () -> realm.leave(id)}, as a real session leaves its realm.
+     */
+    public RecordingPeer afterClose(Runnable action) {
+        afterClose = action;
+        return this;
     }
 
     /** A client with every role and, for the callee role, the given features. */
