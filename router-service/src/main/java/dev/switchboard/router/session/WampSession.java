@@ -166,8 +166,18 @@ final class WampSession implements ConnectionHandler {
         connection.send(new Error(requestType, requestId, Map.of(), ErrorUris.INVALID_URI, Payload.of(why)));
     }
 
+    /**
+     * A frame that did not decode ends the session, except a request whose only fault is its URI: that one is
+     * answered with ERROR {@code wamp.error.invalid_uri} (basic profile, "Incorrect URIs") and the session goes on.
+     */
     @Override
     public void onProtocolViolation(ProtocolViolationException violation) {
+        ProtocolViolationException.FailedRequest request = violation.failedRequest();
+        if (request != null && state == State.ESTABLISHED) {
+            connection.send(new Error(request.requestType(), request.requestId(), Map.of(), request.error(),
+                    Payload.of(violation.getMessage())));
+            return;
+        }
         violation(violation.getMessage());
     }
 

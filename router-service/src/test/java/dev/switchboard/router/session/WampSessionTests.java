@@ -138,6 +138,19 @@ class WampSessionTests {
     }
 
     @Test
+    void aRequestWithAnInvalidUriIsAnsweredWithInvalidUriAndTheSessionGoesOn() {
+        Client client = join();
+        client.handler().onProtocolViolation(new ProtocolViolationException("CALL.Procedure must be a valid URI",
+                null, new ProtocolViolationException.FailedRequest(Call.TYPE, 9, ErrorUris.INVALID_URI)));
+        Error error = client.connection().take(Error.class);
+        assertThat(error.requestId()).isEqualTo(9);
+        assertThat(error.error()).isEqualTo(ErrorUris.INVALID_URI);
+        assertThat(client.connection().closed()).isFalse();
+        client.handler().onMessage(new Subscribe(10, SubscribeOptions.DEFAULT, "com.example.t"));
+        client.connection().take(Subscribed.class);
+    }
+
+    @Test
     void goodbyeIsAnsweredWithGoodbyeAndOut() {
         Client client = join();
         client.handler().onMessage(new Goodbye(CloseDetails.DEFAULT, CloseUris.NORMAL));

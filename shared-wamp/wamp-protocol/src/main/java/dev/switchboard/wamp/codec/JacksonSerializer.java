@@ -108,11 +108,17 @@ abstract class JacksonSerializer implements Serializer {
         return value;
     }
 
-    /** An embedded value (CBOR byte strings). */
-    Object readEmbedded(JsonParser parser) {
+    /**
+     * An embedded value: CBOR byte strings, and CBOR's {@code undefined}, read as {@code null} (JavaScript
+     * encoders write {@code undefined} option values that way).
+     */
+    @Nullable Object readEmbedded(JsonParser parser) {
         Object embedded = parser.getEmbeddedObject();
         if (embedded instanceof byte[] bytes) {
             return bytes;
+        }
+        if (embedded == null) {
+            return null;
         }
         throw new ProtocolViolationException("unsupported embedded value in " + serialization() + " frame");
     }

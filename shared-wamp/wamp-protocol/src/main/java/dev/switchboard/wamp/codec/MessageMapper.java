@@ -1,5 +1,8 @@
 package dev.switchboard.wamp.codec;
 
+import dev.switchboard.wamp.ErrorUris;
+import dev.switchboard.wamp.IdGenerator;
+import dev.switchboard.wamp.InvalidUriException;
 import dev.switchboard.wamp.ProtocolViolationException;
 import dev.switchboard.wamp.message.Abort;
 import dev.switchboard.wamp.message.Authenticate;
@@ -45,6 +48,7 @@ import dev.switchboard.wamp.message.Yield;
 import dev.switchboard.wamp.message.YieldOptions;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Generic values ↔ messages, for every serialization: the one table of message layouts. Reading validates every
@@ -113,9 +117,24 @@ public final class MessageMapper {
             };
             in.end();
             return message;
+        } catch (InvalidUriException e) {
+            throw new ProtocolViolationException(e.getMessage(), e, answerable(type, values));
         } catch (IllegalArgumentException e) {
             throw new ProtocolViolationException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * A request with a bad URI is answered with ERROR {@code wamp.error.invalid_uri} (basic profile, "Incorrect
+     * URIs") when the rest of it is well-formed enough to answer: a known request type and a valid request id.
+     */
+    private static ProtocolViolationException.@Nullable FailedRequest answerable(int type, List<Object> values) {
+        boolean request = type == Subscribe.TYPE || type == Publish.TYPE || type == Call.TYPE
+                || type == Register.TYPE;
+        if (request && values.size() > 1 && values.get(1) instanceof Long id && IdGenerator.isValidId(id)) {
+            return new ProtocolViolationException.FailedRequest(type, id, ErrorUris.INVALID_URI);
+        }
+        return null;
     }
 
     /** The values of {@code message} in wire order, trailing empty payload elements left out. */

@@ -34,7 +34,8 @@ final class MessageReader {
 
     long id(String element) {
         Object value = take(element);
-        if (value instanceof Long id && IdGenerator.isValidId(id)) {
+        Long id = Values.integral(value);
+        if (id != null && IdGenerator.isValidId(id)) {
             return id;
         }
         throw invalid(element, "an id (an integer in [1, 2^53])", value);
@@ -42,7 +43,8 @@ final class MessageReader {
 
     long idOrZero(String element) {
         Object value = take(element);
-        if (value instanceof Long id && (id == 0 || IdGenerator.isValidId(id))) {
+        Long id = Values.integral(value);
+        if (id != null && (id == 0 || IdGenerator.isValidId(id))) {
             return id;
         }
         throw invalid(element, "an id (an integer in [1, 2^53]) or 0", value);

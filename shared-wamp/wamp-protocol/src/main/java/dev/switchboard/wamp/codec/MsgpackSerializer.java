@@ -99,8 +99,20 @@ final class MsgpackSerializer implements Serializer {
                 }
                 yield Values.adoptMap(entries);
             }
-            case EXTENSION -> throw new ProtocolViolationException("MessagePack extension types are not supported");
+            case EXTENSION -> readExtension(unpacker);
         };
+    }
+
+    /**
+     * JavaScript MessagePack encoders write {@code undefined} as the 1-byte extension of type 0 holding 0
+     * ({@code d4 00 00}); it reads as {@code null}. Any other extension type is refused.
+     */
+    private static @Nullable Object readExtension(MessageUnpacker unpacker) throws IOException {
+        var header = unpacker.unpackExtensionTypeHeader();
+        if (header.getType() == 0 && header.getLength() == 1 && unpacker.readPayload(1)[0] == 0) {
+            return null;
+        }
+        throw new ProtocolViolationException("MessagePack extension types are not supported");
     }
 
     /**

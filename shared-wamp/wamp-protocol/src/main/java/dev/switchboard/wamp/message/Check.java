@@ -1,6 +1,7 @@
 package dev.switchboard.wamp.message;
 
 import dev.switchboard.wamp.IdGenerator;
+import dev.switchboard.wamp.InvalidUriException;
 import dev.switchboard.wamp.Match;
 import dev.switchboard.wamp.WampUri;
 import java.util.Set;
@@ -32,13 +33,13 @@ final class Check {
 
     static void uri(String uri, String where) {
         if (!WampUri.isValid(uri)) {
-            throw new IllegalArgumentException(where + " must be a valid URI, got " + Values.describe(uri));
+            throw new InvalidUriException(where + " must be a valid URI, got " + Values.describe(uri));
         }
     }
 
     static void pattern(String uri, Match match, String where) {
         if (!WampUri.isValid(uri, WampUri.Rules.LOOSE, match)) {
-            throw new IllegalArgumentException(where + " must be a valid " + match.wireName() + " URI pattern, got "
+            throw new InvalidUriException(where + " must be a valid " + match.wireName() + " URI pattern, got "
                     + Values.describe(uri));
         }
     }

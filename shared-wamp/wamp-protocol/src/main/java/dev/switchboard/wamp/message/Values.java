@@ -67,6 +67,21 @@ public final class Values {
         return adopt(map);
     }
 
+    /**
+     * The value as an integer, or {@code null} if it is none. A floating-point value with no fraction counts as
+     * the integer it equals, up to 2^53: some clients' CBOR and MessagePack encoders write large integers (such as
+     * WAMP ids) as doubles.
+     */
+    public static @Nullable Long integral(@Nullable Object value) {
+        if (value instanceof Long l) {
+            return l;
+        }
+        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) <= 0x1p53) {
+            return d.longValue();
+        }
+        return null;
+    }
+
     /** A short description of a value for error messages: strings are quoted and cut, containers named. */
     public static String describe(@Nullable Object value) {
         return switch (value) {

@@ -68,8 +68,9 @@ final class WireFields {
         if (value == null) {
             return null;
         }
-        if (value instanceof Long l && IdGenerator.isValidId(l)) {
-            return l;
+        Long id = Values.integral(value);
+        if (id != null && IdGenerator.isValidId(id)) {
+            return id;
         }
         throw invalid(key, "an id (an integer in [1, 2^53])", value);
     }
@@ -102,13 +103,14 @@ final class WireFields {
             return null;
         }
         if (value instanceof List<?> list) {
+            List<Long> ids = new java.util.ArrayList<>(list.size());
             for (Object element : list) {
-                if (!(element instanceof Long l && IdGenerator.isValidId(l))) {
+                Long id = Values.integral(element);
+                if (id == null || !IdGenerator.isValidId(id)) {
                     throw invalid(key, "a list of ids", value);
                 }
+                ids.add(id);
             }
-            @SuppressWarnings("unchecked")
-            List<Long> ids = (List<Long>) list;
             return List.copyOf(ids);
         }
         throw invalid(key, "a list of ids", value);

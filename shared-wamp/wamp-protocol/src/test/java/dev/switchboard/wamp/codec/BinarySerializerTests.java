@@ -58,6 +58,14 @@ class BinarySerializerTests {
     }
 
     @Test
+    void javascriptUndefinedReadsAsNullInMsgpackAndCbor() {
+        // [32, 1, {"match": undefined}, "a.b"] as msgpackr and the cbor package write it
+        Object msgpack = WampCodec.of(Serialization.MSGPACK).decode(HEX.parseHex("94200181a56d61746368d40000a3612e62"));
+        Object cbor = WampCodec.of(Serialization.CBOR).decode(HEX.parseHex("84182001a1656d61746368f763612e62"));
+        assertThat(msgpack).isEqualTo(cbor).isInstanceOf(dev.switchboard.wamp.message.Subscribe.class);
+    }
+
+    @Test
     void msgpackNonStringMapKeysAreRefused() {
         assertThatThrownBy(() -> Serialization.MSGPACK.serializer().read(HEX.parseHex("91810102")))
                 .isInstanceOf(ProtocolViolationException.class)

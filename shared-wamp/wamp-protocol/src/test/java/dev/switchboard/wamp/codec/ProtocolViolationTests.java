@@ -1,5 +1,6 @@
 package dev.switchboard.wamp.codec;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.wamp.ProtocolViolationException;
@@ -100,6 +101,31 @@ class ProtocolViolationTests {
     @Test
     void uriWithWhitespaceIsRefused() {
         refused("[48, 1, {}, \"com.example.my procedure\"]", "CALL.Procedure must be a valid URI");
+    }
+
+    @Test
+    void aRequestWithABadUriCarriesTheRequestToAnswerWithInvalidUri() {
+        assertThatThrownBy(() -> JSON.decode("[48, 7, {}, \"a b\"]".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(ProtocolViolationException.class, e -> assertThat(e.failedRequest())
+                        .isEqualTo(new ProtocolViolationException.FailedRequest(48, 7, "wamp.error.invalid_uri")));
+    }
+
+    @Test
+    void otherViolationsCarryNoRequestToAnswer() {
+        assertThatThrownBy(() -> JSON.decode("[1, \"a b\", {\"roles\": {\"caller\": {}}}]"
+                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(ProtocolViolationException.class,
+                        e -> assertThat(e.failedRequest()).isNull());
+        assertThatThrownBy(() -> JSON.decode("[48, 7, {\"timeout\": \"x\"}, \"a.b\"]"
+                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(ProtocolViolationException.class,
+                        e -> assertThat(e.failedRequest()).isNull());
+    }
+
+    @Test
+    void idsWrittenAsWholeNumberDoublesAreAccepted() {
+        assertThat(JSON.decode("[33, 1.0, 5e15]".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(new dev.switchboard.wamp.message.Subscribed(1, 5_000_000_000_000_000L));
     }
 
     @Test
