@@ -38,8 +38,8 @@ final class WireFields {
 
     boolean bool(String key, boolean absent) {
         Object value = take(key);
-        if (value == null && !wire.containsKey(key)) {
-            return absent;
+        if (value == null) {
+            return absent; // absent, or null as JavaScript clients send for undefined options
         }
         if (value instanceof Boolean b) {
             return b;
@@ -184,7 +184,7 @@ final class WireFields {
 
     private void checkBoolean(String key) {
         Object value = wire.get(key);
-        if (wire.containsKey(key) && !(value instanceof Boolean)) {
+        if (value != null && !(value instanceof Boolean)) {
             throw invalid(key, "a boolean", value);
         }
     }
