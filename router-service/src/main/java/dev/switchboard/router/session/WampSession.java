@@ -195,11 +195,13 @@ final class WampSession implements ConnectionHandler {
 
     /** The router shuts down: the client is told with GOODBYE {@code wamp.close.system_shutdown}. */
     void shutdown() {
-        if (state == State.ESTABLISHED) {
+        boolean established = state == State.ESTABLISHED;
+        leaveRealm();
+        if (established) {
             connection.send(new Goodbye(CloseDetails.message("the router is shutting down"),
                     CloseUris.SYSTEM_SHUTDOWN));
         }
-        close();
+        connection.close();
     }
 
     /**
@@ -210,8 +212,10 @@ final class WampSession implements ConnectionHandler {
         if (state != State.ESTABLISHED) {
             return;
         }
+        // leave first, so that the client's GOODBYE in reply is not taken for a new one and answered
+        leaveRealm();
         connection.send(new Goodbye(message == null ? CloseDetails.DEFAULT : CloseDetails.message(message), reason));
-        close();
+        connection.close();
     }
 
     /** Leaves the realm and closes the connection (after what is queued, such as an ABORT or GOODBYE). */

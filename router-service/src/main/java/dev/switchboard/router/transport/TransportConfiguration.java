@@ -1,0 +1,58 @@
+package dev.switchboard.router.transport;
+
+import dev.switchboard.router.session.ConnectionAcceptor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+
+/**
+ * Wires the transports to the session layer's {@link ConnectionAcceptor} bean. Without one (while the session layer
+ * is not there yet) the router still starts: the WebSocket endpoint answers 503 and no RawSocket port is opened.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TransportProperties.class)
+class TransportConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(TransportConfiguration.class);
+
+    @Bean
+    WebSocketTransport wampWebSocketTransport(TransportProperties properties,
+                                              ObjectProvider<ConnectionAcceptor> acceptor,
+                                              ObjectProvider<MeterRegistry> registry) {
+        ConnectionAcceptor sessions = acceptor.getIfAvailable();
+        if (sessions == null) {
+            log.warn("No ConnectionAcceptor bean: the WAMP transports refuse every connection");
+        }
+        return new WebSocketTransport(properties, sessions,
+                new TransportMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), WebSocketTransport.TYPE));
+    }
+
+    @Bean
+    SimpleUrlHandlerMapping wampWebSocketHandlerMapping(TransportProperties properties,
+                                                        WebSocketTransport transport) {
+        return new SimpleUrlHandlerMapping(Map.of(properties.websocket().path(), transport),
+                Ordered.HIGHEST_PRECEDENCE);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "switchboard.router.transport.rawsocket.enabled", matchIfMissing = true)
+    RawSocketServer wampRawSocketServer(TransportProperties properties,
+                                        ObjectProvider<ConnectionAcceptor> acceptor,
+                                        ObjectProvider<MeterRegistry> registry,
+                                        ObjectProvider<ReactorResourceFactory> resources) {
+        ReactorResourceFactory loops = resources.getIfAvailable();
+        return new RawSocketServer(properties, acceptor.getIfAvailable(),
+                new TransportMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), RawSocketServer.TYPE),
+                loops == null ? null : loops.getLoopResources());
+    }
+}

@@ -1,0 +1,97 @@
+package dev.switchboard.router.transport;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the router's transports, under {@code switchboard.router.transport}.
+ *
+ * @param maxMessageSize        the largest WAMP message a peer may send. WebSocket: per message, after joining
+ *                              fragments; a larger message closes that connection (close code 1009). RawSocket: the
+ *                              largest power of two not above this (at most 16 MiB) is announced in the handshake and
+ *                              a larger frame closes the connection. At least 512 B; default 1 MiB
+ * @param outboundQueueCapacity how many messages per connection may wait to be encoded and written. A send that finds
+ *                              them all taken is refused and closes that connection, because its peer reads too slowly.
+ *                              Once written, data waits in Netty's write buffer, whose high-water mark stops the
+ *                              draining of this queue. Default 1024
+ * @param pingInterval          how often every connection is pinged (WebSocket ping frames, RawSocket PING frames);
+ *                              {@code 0} turns pings off. Default 30 s
+ * @param pingTimeout           how long a pinged peer has to answer with a pong before its connection is dropped;
+ *                              also how long a RawSocket client has to send its handshake. Default 10 s
+ * @param closeTimeout          how long a closing connection may spend writing its queued messages and its close
+ *                              frame before it is cut. Default 5 s
+ * @param websocket             the WebSocket transport
+ * @param rawsocket             the RawSocket transport
+ */
+@ConfigurationProperties("switchboard.router.transport")
+public record TransportProperties(
+        @DefaultValue("1MB") DataSize maxMessageSize,
+        @DefaultValue("1024") int outboundQueueCapacity,
+        @DefaultValue("30s") Duration pingInterval,
+        @DefaultValue("10s") Duration pingTimeout,
+        @DefaultValue("5s") Duration closeTimeout,
+        @DefaultValue WebSocket websocket,
+        @DefaultValue RawSocket rawsocket) {
+
+    /** The smallest message limit: the smallest a RawSocket handshake can announce. */
+    static final long MIN_MESSAGE_SIZE = 512;
+
+    public TransportProperties {
+        require(maxMessageSize.toBytes() >= MIN_MESSAGE_SIZE && maxMessageSize.toBytes() <= Integer.MAX_VALUE,
+                "max-message-size must be between 512B and 2GB, got " + maxMessageSize);
+        require(outboundQueueCapacity >= 1 && outboundQueueCapacity <= 1 << 30,
+                "outbound-queue-capacity must be between 1 and 2^30, got " + outboundQueueCapacity);
+        require(!pingInterval.isNegative(), "ping-interval must not be negative, got " + pingInterval);
+        require(pingTimeout.isPositive(), "ping-timeout must be positive, got " + pingTimeout);
+        require(closeTimeout.isPositive(), "close-timeout must be positive, got " + closeTimeout);
+    }
+
+    /**
+     * The WebSocket transport, served by the application's WebFlux server ({@code server.port}).
+     *
+     * @param path the HTTP path of the WAMP endpoint. Default {@code /ws}
+     */
+    public record WebSocket(@DefaultValue("/ws") String path) {
+
+        public WebSocket {
+            require(path.startsWith("/"), "websocket.path must start with '/', got " + path);
+        }
+    }
+
+    /**
+     * The RawSocket transport (WAMP advanced profile), on a TCP port of its own.
+     *
+     * @param enabled            whether to listen for RawSocket connections. Default {@code true}
+     * @param host               the address to listen on; unset means every interface
+     * @param port               the TCP port; {@code 0} picks a free one. Default 8090
+     * @param maxConnections     how many RawSocket connections may be open at once; further clients are refused in
+     *                           the handshake (error 4, maximum connection count reached). {@code 0}, the default,
+     *                           means no limit
+     * @param minClientMaxLength the smallest maximum message length a client may announce in its handshake; a client
+     *                           announcing less is refused (error 2, maximum message length unacceptable), since it
+     *                           could not receive larger results. Default 512 B, which accepts every client
+     */
+    public record RawSocket(
+            @DefaultValue("true") boolean enabled,
+            @Nullable String host,
+            @DefaultValue("8090") int port,
+            @DefaultValue("0") int maxConnections,
+            @DefaultValue("512B") DataSize minClientMaxLength) {
+
+        public RawSocket {
+            require(port >= 0 && port <= 65535, "rawsocket.port must be between 0 and 65535, got " + port);
+            require(maxConnections >= 0, "rawsocket.max-connections must not be negative, got " + maxConnections);
+            require(minClientMaxLength.toBytes() <= 1 << 24,
+                    "rawsocket.min-client-max-length must be at most 16MB, got " + minClientMaxLength);
+        }
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
