@@ -111,7 +111,8 @@ final class ServiceProcess implements AutoCloseable {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
-    private static int freePort() throws IOException {
+    /** A port free on this machine now (another process may take it before it is used). */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

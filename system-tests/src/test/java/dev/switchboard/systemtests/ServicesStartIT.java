@@ -12,7 +12,12 @@ class ServicesStartIT {
     @ParameterizedTest
     @ValueSource(strings = {"router-service", "orchestrator-service", "compute-service", "ui-service"})
     void startsFromItsJarAndAnswersHealth(String module) throws Exception {
-        try (ServiceProcess service = ServiceProcess.start(module)) {
+        // the router's RawSocket port would default to 8090 on every interface: keep it on loopback, on a free port
+        String[] arguments = module.equals("router-service")
+                ? new String[] {"--switchboard.router.transport.rawsocket.host=127.0.0.1",
+                        "--switchboard.router.transport.rawsocket.port=0"}
+                : new String[0];
+        try (ServiceProcess service = ServiceProcess.start(module, arguments)) {
             String health = service.awaitHealthy(Duration.ofSeconds(90));
             assertThat(health).contains("\"status\":\"UP\"");
         }
