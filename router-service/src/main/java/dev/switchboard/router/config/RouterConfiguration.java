@@ -9,6 +9,7 @@ import dev.switchboard.router.meta.MetaAccess;
 import dev.switchboard.router.meta.MetaSession;
 import dev.switchboard.router.metrics.CallMetrics;
 import dev.switchboard.router.metrics.RealmMetrics;
+import dev.switchboard.router.metrics.TrafficMetrics;
 import dev.switchboard.router.realm.Realm;
 import dev.switchboard.router.realm.RealmRegistry;
 import dev.switchboard.router.routing.ExecutorRoutingLoop;
@@ -71,7 +72,7 @@ public class RouterConfiguration {
     }
 
     @Bean
-    Sessions sessions(Admission admission) {
-        return new Sessions(admission);
+    Sessions sessions(Admission admission, MeterRegistry meterRegistry) {
+        return new Sessions(admission, new TrafficMetrics(meterRegistry));
     }
 }

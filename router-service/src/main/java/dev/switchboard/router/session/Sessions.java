@@ -15,17 +15,24 @@ public final class Sessions implements ConnectionAcceptor, SmartLifecycle {
     static final String AGENT = "Switchboard router";
 
     private final Admission admission;
+    private final Traffic traffic;
     private final IdGenerator ids = IdGenerator.random();
     private final Map<Long, WampSession> established = new ConcurrentHashMap<>();
     private volatile boolean running;
 
     public Sessions(Admission admission) {
+        this(admission, Traffic.NONE);
+    }
+
+    public Sessions(Admission admission, Traffic traffic) {
         this.admission = admission;
+        this.traffic = traffic;
     }
 
     @Override
     public ConnectionHandler accept(Connection connection) {
-        return new WampSession(connection, admission, this);
+        return new WampSession(traffic == Traffic.NONE ? connection : new CountedConnection(connection, traffic),
+                admission, this, traffic);
     }
 
     long register(WampSession session) {

@@ -49,20 +49,23 @@ final class WampSession implements ConnectionHandler {
     private final Connection connection;
     private final Admission admission;
     private final Sessions sessions;
+    private final Traffic traffic;
     private volatile State state = State.HELLO_EXPECTED;
     private @Nullable Realm realm;
     private @Nullable Peer peer;
     private @Nullable HelloDetails hello;
     private @Nullable Authenticator authenticator;
 
-    WampSession(Connection connection, Admission admission, Sessions sessions) {
+    WampSession(Connection connection, Admission admission, Sessions sessions, Traffic traffic) {
         this.connection = connection;
         this.admission = admission;
         this.sessions = sessions;
+        this.traffic = traffic;
     }
 
     @Override
     public void onMessage(WampMessage message) {
+        traffic.received(message.type());
         switch (state) {
             case HELLO_EXPECTED -> {
                 if (message instanceof Hello hello) {

@@ -12,11 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * walk the open connections when they are read.
  *
  * <ul>
- * <li>{@code switchboard.transport.connections}: open connections;</li>
- * <li>{@code switchboard.transport.outbound.queued}: messages waiting in all outbound queues;</li>
- * <li>{@code switchboard.transport.outbound.queued.max}: the longest outbound queue;</li>
- * <li>{@code switchboard.transport.outbound.overflows}: connections closed because their outbound queue was full;</li>
- * <li>{@code switchboard.transport.protocol.violations}: frames that did not decode, were too big or were otherwise
+ * <li>{@code wamp.transport.connections}: open connections;</li>
+ * <li>{@code wamp.transport.outbound.queued}: messages waiting in all outbound queues;</li>
+ * <li>{@code wamp.transport.outbound.queued.max}: the longest outbound queue;</li>
+ * <li>{@code wamp.transport.outbound.overflows}: connections closed because their outbound queue was full;</li>
+ * <li>{@code wamp.transport.protocol.violations}: frames that did not decode, were too big or were otherwise
  * not allowed.</li>
  * </ul>
  */
@@ -29,23 +29,23 @@ final class TransportMetrics {
 
     TransportMetrics(MeterRegistry registry, String transport) {
         this.transport = transport;
-        Gauge.builder("switchboard.transport.connections", open, Set::size)
+        Gauge.builder("wamp.transport.connections", open, Set::size)
                 .tag("transport", transport)
                 .description("Open WAMP transport connections")
                 .register(registry);
-        Gauge.builder("switchboard.transport.outbound.queued", this, TransportMetrics::queued)
+        Gauge.builder("wamp.transport.outbound.queued", this, TransportMetrics::queued)
                 .tag("transport", transport)
                 .description("Messages waiting in the outbound queues of all connections")
                 .register(registry);
-        Gauge.builder("switchboard.transport.outbound.queued.max", this, TransportMetrics::longestQueue)
+        Gauge.builder("wamp.transport.outbound.queued.max", this, TransportMetrics::longestQueue)
                 .tag("transport", transport)
                 .description("Messages waiting in the longest outbound queue")
                 .register(registry);
-        overflows = Counter.builder("switchboard.transport.outbound.overflows")
+        overflows = Counter.builder("wamp.transport.outbound.overflows")
                 .tag("transport", transport)
                 .description("Connections closed because their outbound queue was full")
                 .register(registry);
-        violations = Counter.builder("switchboard.transport.protocol.violations")
+        violations = Counter.builder("wamp.transport.protocol.violations")
                 .tag("transport", transport)
                 .description("Inbound frames that broke the protocol (undecodable, too big, not allowed)")
                 .register(registry);

@@ -192,7 +192,7 @@ class RawSocketTransportTests {
                     abort -> assertThat(abort.reason()).isEqualTo(ErrorUris.PROTOCOL_VIOLATION));
             assertThat(peer.awaitDisconnect()).isTrue();
             handler.awaitClosed();
-            assertThat(meters.get("switchboard.transport.protocol.violations").tag("transport", "rawsocket")
+            assertThat(meters.get("wamp.transport.protocol.violations").tag("transport", "rawsocket")
                     .counter().count()).isEqualTo(1);
         }
     }
@@ -284,7 +284,7 @@ class RawSocketTransportTests {
             assertThat(sent).isGreaterThanOrEqualTo(64);
             assertThat(handler.connection.send(big)).isFalse();
             handler.awaitClosed();
-            assertThat(meters.get("switchboard.transport.outbound.overflows").tag("transport", "rawsocket")
+            assertThat(meters.get("wamp.transport.outbound.overflows").tag("transport", "rawsocket")
                     .counter().count()).isEqualTo(1);
         }
     }

@@ -321,7 +321,7 @@ class WebSocketTransportTests {
         try (RawWebSocket client = RawWebSocket.request(port, "/ws", "wamp.2.json", true, 4096)) {
             assertThat(client.readResponse().status()).isEqualTo(101);
             RecordingHandler handler = sessions.next();
-            double overflows = meters.get("switchboard.transport.outbound.overflows").tag("transport", "websocket")
+            double overflows = meters.get("wamp.transport.outbound.overflows").tag("transport", "websocket")
                     .counter().count();
             Event big = event(1, 1, "x".repeat(16 * 1024));
 
@@ -334,7 +334,7 @@ class WebSocketTransportTests {
             assertThat(sent).isGreaterThanOrEqualTo(8192);
             assertThat(handler.connection.send(big)).isFalse();
             handler.awaitClosed();
-            assertThat(meters.get("switchboard.transport.outbound.overflows").tag("transport", "websocket")
+            assertThat(meters.get("wamp.transport.outbound.overflows").tag("transport", "websocket")
                     .counter().count()).isEqualTo(overflows + 1);
         }
     }
@@ -344,13 +344,13 @@ class WebSocketTransportTests {
         try (WebSocketPeer peer = WebSocketPeer.connect(port, Serialization.JSON)) {
             RecordingHandler handler = sessions.next();
 
-            assertThat(meters.get("switchboard.transport.connections").tag("transport", "websocket").gauge().value())
+            assertThat(meters.get("wamp.transport.connections").tag("transport", "websocket").gauge().value())
                     .isEqualTo(1);
-            assertThat(meters.get("switchboard.transport.outbound.queued").tag("transport", "websocket").gauge()
+            assertThat(meters.get("wamp.transport.outbound.queued").tag("transport", "websocket").gauge()
                     .value()).isZero();
             peer.close();
             handler.awaitClosed();
-            assertThat(meters.get("switchboard.transport.connections").tag("transport", "websocket").gauge().value())
+            assertThat(meters.get("wamp.transport.connections").tag("transport", "websocket").gauge().value())
                     .isZero();
         }
     }
@@ -369,6 +369,6 @@ class WebSocketTransportTests {
     }
 
     private double violations(String transport) {
-        return meters.get("switchboard.transport.protocol.violations").tag("transport", transport).counter().count();
+        return meters.get("wamp.transport.protocol.violations").tag("transport", transport).counter().count();
     }
 }
