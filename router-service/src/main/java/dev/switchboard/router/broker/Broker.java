@@ -17,7 +17,6 @@ import dev.switchboard.wamp.message.Subscribed;
 import dev.switchboard.wamp.message.Unsubscribe;
 import dev.switchboard.wamp.message.Unsubscribed;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -186,16 +185,6 @@ public final class Broker {
     }
 
     // --- queries for the subscription meta API ---
-
-    /** Subscription ids by match policy ({@code wamp.subscription.list}). */
-    public Map<Match, List<Long>> list() {
-        Map<Match, List<Long>> ids = new LinkedHashMap<>();
-        for (Match match : Match.values()) {
-            ids.put(match, new ArrayList<>());
-        }
-        byId.values().forEach(s -> ids.get(s.pattern().match()).add(s.id()));
-        return ids;
-    }
 
     /** The subscription of exactly this pattern ({@code wamp.subscription.lookup}). */
     public @Nullable Subscription lookup(UriPattern pattern) {

@@ -4,7 +4,6 @@ import dev.switchboard.router.routing.Peer;
 import dev.switchboard.router.routing.RoutingLoop;
 import dev.switchboard.wamp.ErrorUris;
 import dev.switchboard.wamp.IdGenerator;
-import dev.switchboard.wamp.Match;
 import dev.switchboard.wamp.matching.UriPattern;
 import dev.switchboard.wamp.matching.UriPatternIndex;
 import dev.switchboard.wamp.message.Call;
@@ -24,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -218,16 +216,6 @@ public final class Dealer {
     }
 
     // --- queries for the registration meta API ---
-
-    /** Registration ids by match policy ({@code wamp.registration.list}). */
-    public Map<Match, List<Long>> list() {
-        Map<Match, List<Long>> ids = new LinkedHashMap<>();
-        for (Match match : Match.values()) {
-            ids.put(match, new ArrayList<>());
-        }
-        byId.values().forEach(r -> ids.get(r.pattern().match()).add(r.id()));
-        return ids;
-    }
 
     /** The registration of exactly this pattern ({@code wamp.registration.lookup}). */
     public @Nullable Registration lookup(UriPattern pattern) {
