@@ -1,5 +1,6 @@
 package dev.switchboard.router.auth;
 
+import dev.switchboard.wamp.message.Authenticate;
 import dev.switchboard.wamp.message.ChallengeExtra;
 import java.util.Map;
 
@@ -15,11 +16,20 @@ public sealed interface AuthOutcome {
         }
     }
 
-    /** The client must answer this CHALLENGE with AUTHENTICATE. */
-    record Challenge(String authmethod, ChallengeExtra extra) implements AuthOutcome {
+    /**
+     * The client must answer this CHALLENGE with AUTHENTICATE, which {@code verifier} then judges. The verifier holds
+     * what the challenge was (a nonce), so each challenge can be answered once.
+     */
+    record Challenge(String authmethod, ChallengeExtra extra, Verifier verifier) implements AuthOutcome {
     }
 
     /** The session is refused: ABORT with {@code reason} and a message that reveals nothing secret. */
     record Deny(String reason, String message) implements AuthOutcome {
+    }
+
+    /** Judges the answer to one challenge. */
+    @FunctionalInterface
+    interface Verifier {
+        AuthOutcome verify(Authenticate answer);
     }
 }

@@ -1,6 +1,5 @@
 package dev.switchboard.router.config;
 
-import dev.switchboard.router.auth.AnonymousAuthenticator;
 import dev.switchboard.router.auth.Authenticator;
 import dev.switchboard.router.broker.Broker;
 import dev.switchboard.router.dealer.Dealer;
@@ -64,10 +63,9 @@ public class RouterConfiguration {
     }
 
     @Bean
-    Admission admission(RealmRegistry realms) {
+    Admission admission(RouterProperties properties, RealmRegistry realms) {
         Map<String, List<Authenticator>> authenticators = new LinkedHashMap<>();
-        realms.all().forEach(realm -> authenticators.put(realm.name(),
-                List.of(new AnonymousAuthenticator("anonymous"))));
+        properties.realms().forEach(realm -> authenticators.put(realm.name(), Authenticators.of(realm)));
         return new Admission(realms, authenticators);
     }
 

@@ -1,8 +1,10 @@
 package dev.switchboard.router.config;
 
 import dev.switchboard.wamp.Match;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,15 +19,78 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RouterProperties(@Nullable List<RealmConfig> realms, @DefaultValue Calls calls) {
 
     public RouterProperties {
-        realms = realms == null || realms.isEmpty() ? List.of(new RealmConfig("realm1")) : List.copyOf(realms);
+        realms = realms == null || realms.isEmpty() ? List.of(new RealmConfig("realm1", null)) : List.copyOf(realms);
     }
 
     /**
      * One realm.
      *
      * @param name the realm's URI, as clients give it in HELLO
+     * @param auth how clients authenticate; when absent, every client is let in anonymously with the role
+     *             {@code anonymous}
      */
-    public record RealmConfig(String name) {
+    public record RealmConfig(String name, @Nullable Auth auth) {
+    }
+
+    /**
+     * The authentication methods of a realm; a client picks the first of its offered methods the realm has.
+     *
+     * @param anonymous  lets clients in without credentials, with this role; absent: no anonymous access
+     * @param ticket     ticket principals by authid
+     * @param wampcra    WAMP-CRA users by authid
+     * @param cryptosign WAMP-Cryptosign principals by authid
+     */
+    public record Auth(@Nullable Anonymous anonymous, @Nullable Map<String, Ticket> ticket,
+                       @Nullable Map<String, WampCra> wampcra, @Nullable Map<String, Cryptosign> cryptosign) {
+
+        public Auth {
+            ticket = ticket == null ? Map.of() : Map.copyOf(ticket);
+            wampcra = wampcra == null ? Map.of() : Map.copyOf(wampcra);
+            cryptosign = cryptosign == null ? Map.of() : Map.copyOf(cryptosign);
+        }
+    }
+
+    /**
+     * Anonymous access.
+     *
+     * @param role the role anonymous sessions get
+     */
+    public record Anonymous(@DefaultValue("anonymous") String role) {
+    }
+
+    /**
+     * A ticket principal. The ticket comes from the value (which may be an environment placeholder such as
+     * {@code ${SERVICE_TICKET}}) or from a file (e.g. a mounted Kubernetes Secret); the router keeps only its hash.
+     *
+     * @param role       the role the principal gets
+     * @param ticket     the ticket
+     * @param ticketFile a file holding the ticket (surrounding whitespace is ignored)
+     */
+    public record Ticket(String role, @Nullable String ticket, @Nullable Path ticketFile) {
+    }
+
+    /**
+     * A WAMP-CRA user. With a {@code salt}, the secret is derived with PBKDF2-HMAC-SHA256 and only the derived key
+     * is kept.
+     *
+     * @param role       the role the user gets
+     * @param secret     the secret
+     * @param secretFile a file holding the secret (surrounding whitespace is ignored)
+     * @param salt       the PBKDF2 salt; absent: an unsalted secret
+     * @param iterations PBKDF2 iterations
+     * @param keylen     PBKDF2 derived key length in bytes
+     */
+    public record WampCra(String role, @Nullable String secret, @Nullable Path secretFile, @Nullable String salt,
+                          @DefaultValue("1000") int iterations, @DefaultValue("32") int keylen) {
+    }
+
+    /**
+     * A WAMP-Cryptosign principal.
+     *
+     * @param role           the role the principal gets
+     * @param authorizedKeys the Ed25519 public keys (hex, 64 characters) it may authenticate with
+     */
+    public record Cryptosign(String role, List<String> authorizedKeys) {
     }
 
     /**

@@ -1,9 +1,14 @@
 package dev.switchboard.router.session;
 
+import dev.switchboard.router.auth.AuthFailures;
 import dev.switchboard.wamp.IdGenerator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -16,6 +21,12 @@ public final class Sessions implements ConnectionAcceptor, SmartLifecycle {
 
     private final Admission admission;
     private final Traffic traffic;
+    private final AuthFailures authFailures;
+    private final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "session-delays");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final IdGenerator ids = IdGenerator.random();
     private final Map<Long, WampSession> established = new ConcurrentHashMap<>();
     private volatile boolean running;
@@ -25,8 +36,28 @@ public final class Sessions implements ConnectionAcceptor, SmartLifecycle {
     }
 
     public Sessions(Admission admission, Traffic traffic) {
+        this(admission, traffic, AuthFailures.standard());
+    }
+
+    public Sessions(Admission admission, Traffic traffic, AuthFailures authFailures) {
         this.admission = admission;
         this.traffic = traffic;
+        this.authFailures = authFailures;
+    }
+
+    /**
+     * A failed authentication from the connection's address: how long its ABORT waits, so that guessing is slow.
+     * The port is not part of the address.
+     */
+    Duration authenticationFailed(TransportInfo info) {
+        String peer = info.peer();
+        int port = peer.lastIndexOf(':');
+        return authFailures.failed(port > 0 ? peer.substring(0, port) : peer);
+    }
+
+    /** Runs {@code task} after {@code delay}, off the transport and routing threads. */
+    void later(Duration delay, Runnable task) {
+        delays.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -62,6 +93,7 @@ public final class Sessions implements ConnectionAcceptor, SmartLifecycle {
     public void stop() {
         running = false;
         List.copyOf(established.values()).forEach(WampSession::shutdown);
+        delays.shutdown();
     }
 
     @Override

@@ -32,6 +32,7 @@ import dev.switchboard.wamp.message.WampMessage;
 import dev.switchboard.wamp.message.Welcome;
 import dev.switchboard.wamp.message.WelcomeDetails;
 import dev.switchboard.wamp.message.Yield;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,7 +55,7 @@ final class WampSession implements ConnectionHandler {
     private @Nullable Realm realm;
     private @Nullable Peer peer;
     private @Nullable HelloDetails hello;
-    private @Nullable Authenticator authenticator;
+    private AuthOutcome.@Nullable Verifier verifier;
 
     WampSession(Connection connection, Admission admission, Sessions sessions, Traffic traffic) {
         this.connection = connection;
@@ -100,12 +101,14 @@ final class WampSession implements ConnectionHandler {
         }
         realm = target;
         hello = message.details();
-        authenticator = chosen;
         outcome(chosen.hello(target.name(), message.details()));
     }
 
+    /** The answer to the one challenge issued; a challenge is never answered twice. */
     private void authenticate(Authenticate answer) {
-        outcome(authenticator.authenticate(realm.name(), hello, answer));
+        AuthOutcome.Verifier pending = verifier;
+        verifier = null;
+        outcome(pending.verify(answer));
     }
 
     private void outcome(AuthOutcome outcome) {
@@ -113,10 +116,25 @@ final class WampSession implements ConnectionHandler {
             case AuthOutcome.Accept accept -> welcome(accept);
             case AuthOutcome.Challenge challenge -> {
                 state = State.AUTHENTICATING;
+                verifier = challenge.verifier();
                 connection.send(new Challenge(challenge.authmethod(), challenge.extra()));
             }
-            case AuthOutcome.Deny deny -> abort(deny.reason(), deny.message());
+            case AuthOutcome.Deny deny -> refuse(deny);
         }
+    }
+
+    /** A failed authentication: ABORT, delayed when the same address keeps failing. */
+    private void refuse(AuthOutcome.Deny deny) {
+        Duration delay = sessions.authenticationFailed(connection.info());
+        if (delay.isZero()) {
+            abort(deny.reason(), deny.message());
+            return;
+        }
+        state = State.CLOSED; // nothing the client sends meanwhile is heard
+        sessions.later(delay, () -> {
+            connection.send(new Abort(CloseDetails.message(deny.message()), deny.reason()));
+            connection.close();
+        });
     }
 
     private void welcome(AuthOutcome.Accept accept) {

@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.wamp.codec.Serialization;
 import dev.switchboard.wamp.message.WampMessage;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 /** A connection for session tests that records what the router sends and whether it closed the connection. */
 final class RecordingConnection implements Connection {
 
-    private final List<WampMessage> sent = new ArrayList<>();
-    private boolean closed;
+    private final List<WampMessage> sent = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean closed;
 
     @Override
     public boolean send(WampMessage message) {
