@@ -1,6 +1,7 @@
 package dev.switchboard.router.config;
 
 import dev.switchboard.router.auth.Authenticator;
+import dev.switchboard.router.auth.Authorizer;
 import dev.switchboard.router.broker.Broker;
 import dev.switchboard.router.dealer.Dealer;
 import dev.switchboard.router.dealer.DealerSettings;
@@ -40,7 +41,7 @@ public class RouterConfiguration {
         for (RouterProperties.RealmConfig config : properties.realms()) {
             ExecutorRoutingLoop loop = new ExecutorRoutingLoop("realm-" + config.name());
             Clock clock = Clock.systemUTC();
-            MetaSession meta = new MetaSession(MetaAccess.ANYONE);
+            MetaSession meta = new MetaSession(metaAccess(Authorizers.of(config)));
             Realm realm = new Realm(config.name(), loop,
                     new Broker(meta, clock),
                     new Dealer(loop, dealerSettings, meta, new CallMetrics(meterRegistry, config.name()), clock),
@@ -49,6 +50,12 @@ public class RouterConfiguration {
             realms.add(realm);
         }
         return new RealmRegistry(realms);
+    }
+
+    /** The administrative meta procedures ({@code wamp.session.kill*}) are reserved to trusted roles. */
+    private static MetaAccess metaAccess(Authorizer authorizer) {
+        return (procedure, caller) -> !procedure.startsWith("wamp.session.kill")
+                || caller != null && authorizer.trusted(caller.info().authrole());
     }
 
     private static DealerSettings dealerSettings(RouterProperties.Calls calls) {
@@ -65,8 +72,12 @@ public class RouterConfiguration {
     @Bean
     Admission admission(RouterProperties properties, RealmRegistry realms) {
         Map<String, List<Authenticator>> authenticators = new LinkedHashMap<>();
-        properties.realms().forEach(realm -> authenticators.put(realm.name(), Authenticators.of(realm)));
-        return new Admission(realms, authenticators);
+        Map<String, Authorizer> authorizers = new LinkedHashMap<>();
+        properties.realms().forEach(realm -> {
+            authenticators.put(realm.name(), Authenticators.of(realm));
+            authorizers.put(realm.name(), Authorizers.of(realm));
+        });
+        return new Admission(realms, authenticators, authorizers);
     }
 
     @Bean

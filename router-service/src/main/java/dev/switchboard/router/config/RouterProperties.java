@@ -19,17 +19,58 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RouterProperties(@Nullable List<RealmConfig> realms, @DefaultValue Calls calls) {
 
     public RouterProperties {
-        realms = realms == null || realms.isEmpty() ? List.of(new RealmConfig("realm1", null)) : List.copyOf(realms);
+        realms = realms == null || realms.isEmpty() ? List.of(new RealmConfig("realm1", null, null)) : List.copyOf(realms);
     }
 
     /**
      * One realm.
      *
      * @param name the realm's URI, as clients give it in HELLO
-     * @param auth how clients authenticate; when absent, every client is let in anonymously with the role
-     *             {@code anonymous}
+     * @param auth  how clients authenticate; when absent, every client is let in anonymously with the role
+     *              {@code anonymous}
+     * @param roles what each role may do; when absent, every session may do everything (the getting-started
+     *              default); when present, anything no rule of the session's role allows is denied
      */
-    public record RealmConfig(String name, @Nullable Auth auth) {
+    public record RealmConfig(String name, @Nullable Auth auth, @Nullable Map<String, RoleConfig> roles) {
+    }
+
+    /**
+     * A role's permissions.
+     *
+     * @param permissions the rules; for a request, the best-matching rule decides (exact, longest prefix, wildcard)
+     * @param trusted     whether the role may use the administrative meta procedures ({@code wamp.session.kill*})
+     */
+    public record RoleConfig(@Nullable List<PermissionConfig> permissions, @DefaultValue("false") boolean trusted) {
+
+        public RoleConfig {
+            permissions = permissions == null ? List.of() : List.copyOf(permissions);
+        }
+    }
+
+    /**
+     * One permission rule, in the shape Crossbar.io uses.
+     *
+     * @param uri      the URI or pattern
+     * @param match    how {@code uri} matches
+     * @param allow    the actions allowed
+     * @param disclose whom the router discloses even unasked
+     */
+    public record PermissionConfig(String uri, @DefaultValue("exact") Match match, @DefaultValue Allow allow,
+                                   @DefaultValue Disclose disclose) {
+    }
+
+    /** The actions a permission allows. */
+    public record Allow(@DefaultValue("false") boolean call, @DefaultValue("false") boolean register,
+                        @DefaultValue("false") boolean publish, @DefaultValue("false") boolean subscribe) {
+    }
+
+    /**
+     * Disclosure a permission forces.
+     *
+     * @param caller    callers are disclosed to callees
+     * @param publisher publishers are disclosed to subscribers
+     */
+    public record Disclose(@DefaultValue("false") boolean caller, @DefaultValue("false") boolean publisher) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.switchboard.router.session;
 
 import dev.switchboard.router.auth.Authenticator;
+import dev.switchboard.router.auth.Authorizer;
 import dev.switchboard.router.realm.Realm;
 import dev.switchboard.router.realm.RealmRegistry;
 import java.util.List;
@@ -8,14 +9,26 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which realms exist and which authentication methods each accepts, in the router's order of preference.
+ * Which realms exist, which authentication methods each accepts (in the router's order of preference), and what
+ * their sessions may do.
  *
  * @param authenticators per realm name; a realm without an entry admits no one
+ * @param authorizers    per realm name; a realm without an entry allows everything
  */
-public record Admission(RealmRegistry realms, Map<String, List<Authenticator>> authenticators) {
+public record Admission(RealmRegistry realms, Map<String, List<Authenticator>> authenticators,
+                        Map<String, Authorizer> authorizers) {
 
     public Admission {
         authenticators = Map.copyOf(authenticators);
+        authorizers = Map.copyOf(authorizers);
+    }
+
+    public Admission(RealmRegistry realms, Map<String, List<Authenticator>> authenticators) {
+        this(realms, authenticators, Map.of());
+    }
+
+    Authorizer authorizer(String realm) {
+        return authorizers.getOrDefault(realm, Authorizer.PERMIT_ALL);
     }
 
     @Nullable Realm realm(String name) {

@@ -14,7 +14,9 @@ public interface ConnectionHandler {
 
     /**
      * The peer sent something that is not a valid WAMP message (a frame that does not decode, a message over the
-     * size limit). The handler answers with ABORT {@code wamp.error.protocol_violation} and closes the connection.
+     * size limit). The handler answers with ABORT {@code wamp.error.protocol_violation} and closes the connection;
+     * only a violation with a {@linkplain ProtocolViolationException#failedRequest() request to answer} may be
+     * answered with ERROR instead, the connection left open.
      */
     void onProtocolViolation(ProtocolViolationException violation);
 

@@ -1,6 +1,8 @@
 package dev.switchboard.router.session;
 
+import dev.switchboard.router.auth.Action;
 import dev.switchboard.router.auth.AuthOutcome;
+import dev.switchboard.router.auth.Authorizer;
 import dev.switchboard.router.auth.Authenticator;
 import dev.switchboard.router.realm.Realm;
 import dev.switchboard.router.realm.SessionInfo;
@@ -56,6 +58,7 @@ final class WampSession implements ConnectionHandler {
     private @Nullable Peer peer;
     private @Nullable HelloDetails hello;
     private AuthOutcome.@Nullable Verifier verifier;
+    private Authorizer authorizer = Authorizer.PERMIT_ALL;
 
     WampSession(Connection connection, Admission admission, Sessions sessions, Traffic traffic) {
         this.connection = connection;
@@ -101,6 +104,7 @@ final class WampSession implements ConnectionHandler {
         }
         realm = target;
         hello = message.details();
+        authorizer = admission.authorizer(target.name());
         outcome(chosen.hello(target.name(), message.details()));
     }
 
@@ -161,14 +165,16 @@ final class WampSession implements ConnectionHandler {
     private void established(WampMessage message) {
         switch (message) {
             case Publish m when WampUri.isReserved(m.topic()) ->
-                    refuse(Publish.TYPE, m.requestId(), "topics under wamp. are reserved to the router");
+                    refuse(Publish.TYPE, m.requestId(), ErrorUris.INVALID_URI,
+                            "topics under wamp. are reserved to the router");
             case Register m when WampUri.isReserved(m.procedure()) ->
-                    refuse(Register.TYPE, m.requestId(), "procedures under wamp. are reserved to the router");
-            case Publish m -> realm.route(peer, m, m.options().discloseMe());
-            case Call m -> realm.route(peer, m, m.options().discloseMe());
-            case Subscribe m -> realm.route(peer, m, false);
+                    refuse(Register.TYPE, m.requestId(), ErrorUris.INVALID_URI,
+                            "procedures under wamp. are reserved to the router");
+            case Publish m -> authorized(m, Action.PUBLISH, m.requestId(), m.topic(), m.options().discloseMe());
+            case Call m -> authorized(m, Action.CALL, m.requestId(), m.procedure(), m.options().discloseMe());
+            case Subscribe m -> authorized(m, Action.SUBSCRIBE, m.requestId(), m.topic(), false);
+            case Register m -> authorized(m, Action.REGISTER, m.requestId(), m.procedure(), false);
             case Unsubscribe m -> realm.route(peer, m, false);
-            case Register m -> realm.route(peer, m, false);
             case Unregister m -> realm.route(peer, m, false);
             case Cancel m -> realm.route(peer, m, false);
             case Yield m -> realm.route(peer, m, false);
@@ -183,8 +189,25 @@ final class WampSession implements ConnectionHandler {
         }
     }
 
-    private void refuse(int requestType, long requestId, String why) {
-        connection.send(new Error(requestType, requestId, Map.of(), ErrorUris.INVALID_URI, Payload.of(why)));
+    /**
+     * Hands a request to the realm if the session's role may make it; for patterns (SUBSCRIBE, REGISTER) the
+     * pattern's URI is what is authorized.
+     *
+     * @param discloseMe whether the client asked to be disclosed; the role's rule may disclose it anyway
+     */
+    private void authorized(WampMessage request, Action action, long requestId, String uri, boolean discloseMe) {
+        Authorizer.Decision decision = authorizer.authorize(peer.authrole(), action, uri);
+        if (!decision.allowed()) {
+            refuse(request.type(), requestId, ErrorUris.NOT_AUTHORIZED,
+                    "role " + peer.authrole() + " may not " + action.name().toLowerCase(java.util.Locale.ROOT)
+                            + " " + uri);
+            return;
+        }
+        realm.route(peer, request, discloseMe || decision.disclose());
+    }
+
+    private void refuse(int requestType, long requestId, String error, String why) {
+        connection.send(new Error(requestType, requestId, Map.of(), error, Payload.of(why)));
     }
 
     /**

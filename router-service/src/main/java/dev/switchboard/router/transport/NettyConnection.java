@@ -220,20 +220,26 @@ abstract class NettyConnection implements Connection {
 
     /**
      * The peer broke the protocol: counts it, tells the handler (which answers with ABORT and closes) unless the
-     * connection is already closing, and closes with {@code reason} after what the handler queued.
+     * connection is already closing, and closes with {@code reason} after what the handler queued. A violation that
+     * carries a {@linkplain ProtocolViolationException#failedRequest() request to answer} (a bad URI) is the handler's
+     * to judge: if it answered with ERROR and left the connection open, the connection stays open.
      */
     final void violation(ProtocolViolationException violation, CloseReason reason) {
         metrics.violation();
         log.debug("Protocol violation by {}: {}", this, violation.getMessage());
         ConnectionHandler target = handler;
+        boolean answerable = false;
         if (state == OPEN && target != null) {
             try {
                 target.onProtocolViolation(violation);
+                answerable = violation.failedRequest() != null;
             } catch (RuntimeException e) {
                 log.error("The session layer failed on a protocol violation by {}", this, e);
             }
         }
-        requestClose(reason);
+        if (!answerable || state != OPEN) {
+            requestClose(reason);
+        }
     }
 
     /** Whether the connection is closing or closed: nothing more may be written. */

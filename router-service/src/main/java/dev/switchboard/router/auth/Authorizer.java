@@ -1,0 +1,37 @@
+package dev.switchboard.router.auth;
+
+/**
+ * Decides what an established session may do. Called on the session's transport thread before a request is handed
+ * to the realm; a refusal is answered with ERROR {@code wamp.error.not_authorized}.
+ */
+public interface Authorizer {
+
+    /** Everything allowed, nothing disclosed unasked: the getting-started default of a realm without roles. */
+    Authorizer PERMIT_ALL = new Authorizer() {
+        @Override
+        public Decision authorize(String authrole, Action action, String uri) {
+            return Decision.ALLOWED;
+        }
+
+        @Override
+        public boolean trusted(String authrole) {
+            return true;
+        }
+    };
+
+    /**
+     * The decision for one request.
+     *
+     * @param allowed  whether the action is allowed
+     * @param disclose whether the router discloses the session to callees or subscribers even unasked
+     */
+    record Decision(boolean allowed, boolean disclose) {
+        public static final Decision ALLOWED = new Decision(true, false);
+        public static final Decision DENIED = new Decision(false, false);
+    }
+
+    Decision authorize(String authrole, Action action, String uri);
+
+    /** Whether {@code authrole} may use the router's administrative procedures ({@code wamp.session.kill*}). */
+    boolean trusted(String authrole);
+}
