@@ -108,8 +108,9 @@ public final class Broker {
             }
         }
         if (request.options().retain()) {
-            retained.put(topic, new RetainedEvent(topic, publicationId, publisher, disclose, request.options(),
-                    request.payload()));
+            // the publisher's identity only: its connection must not live on in the retained event
+            retained.put(topic, new RetainedEvent(topic, publicationId, publisher.identity(), disclose,
+                    request.options(), request.payload()));
         }
         if (request.options().acknowledge()) {
             publisher.send(new Published(request.requestId(), publicationId));

@@ -3,6 +3,7 @@ package dev.switchboard.router.routing;
 import dev.switchboard.wamp.IdGenerator;
 import dev.switchboard.wamp.message.Roles;
 import dev.switchboard.wamp.message.WampMessage;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -11,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * Sending never blocks; a peer whose outbound queue overflows is disconnected and leaves the realm.
  */
 public final class Peer {
+
+    private static final Roles NO_ROLES = new Roles(Map.of());
 
     private final long sessionId;
     private final String authid;
@@ -89,6 +92,14 @@ public final class Peer {
      */
     public void close(String reason, @Nullable String message) {
         closer.close(reason, message);
+    }
+
+    /**
+     * Who this session is, without a way to reach it: for what outlives the session (a retained event names its
+     * publisher), so that its connection is not kept from the garbage collector.
+     */
+    public Peer identity() {
+        return new Peer(sessionId, authid, authrole, NO_ROLES, message -> false);
     }
 
     /** The next id of this session's scope, for requests the router sends it (INVOCATION). */

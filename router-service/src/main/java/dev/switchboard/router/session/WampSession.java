@@ -180,8 +180,14 @@ final class WampSession implements ConnectionHandler {
             case Yield m -> realm.route(peer, m, false);
             case Error m when m.requestType() == Invocation.TYPE -> realm.route(peer, m, false);
             case Goodbye goodbye -> {
-                connection.send(new Goodbye(CloseDetails.DEFAULT, CloseUris.GOODBYE_AND_OUT));
-                close();
+                // the requests before it may still wait on the realm's loop: answered there after them, so that their
+                // answers (PUBLISHED, REGISTERED, ...) go out first instead of being dropped by a closing connection
+                Realm current = realm;
+                leaveRealm();
+                current.loop().execute(() -> {
+                    connection.send(new Goodbye(CloseDetails.DEFAULT, CloseUris.GOODBYE_AND_OUT));
+                    connection.close();
+                });
             }
             case Abort abort -> close();
             case EventReceived ignored -> { } // acknowledged delivery is not announced; acknowledgements are moot
@@ -206,8 +212,13 @@ final class WampSession implements ConnectionHandler {
         realm.route(peer, request, discloseMe || decision.disclose());
     }
 
+    /**
+     * Answers a request the session refuses itself. The answer goes through the realm's loop, after the answers to
+     * the requests before it, so that a client sees its answers in the order it asked.
+     */
     private void refuse(int requestType, long requestId, String error, String why) {
-        connection.send(new Error(requestType, requestId, Map.of(), error, Payload.of(why)));
+        Error refusal = new Error(requestType, requestId, Map.of(), error, Payload.of(why));
+        realm.loop().execute(() -> connection.send(refusal));
     }
 
     /**
@@ -218,8 +229,7 @@ final class WampSession implements ConnectionHandler {
     public void onProtocolViolation(ProtocolViolationException violation) {
         ProtocolViolationException.FailedRequest request = violation.failedRequest();
         if (request != null && state == State.ESTABLISHED) {
-            connection.send(new Error(request.requestType(), request.requestId(), Map.of(), request.error(),
-                    Payload.of(violation.getMessage())));
+            refuse(request.requestType(), request.requestId(), request.error(), violation.getMessage());
             return;
         }
         violation(violation.getMessage());

@@ -36,7 +36,8 @@ import reactor.netty.http.websocket.WebsocketInbound;
 /**
  * The WAMP WebSocket endpoint on the WebFlux server. Negotiates the subprotocol before the upgrade: a request that
  * offers none of {@code wamp.2.json}, {@code wamp.2.msgpack}, {@code wamp.2.cbor} is refused with HTTP 400 and a
- * reason naming them (WAMP requires the subprotocol to be negotiated); a plain HTTP request gets 426. Then upgrades
+ * reason naming them (WAMP requires the subprotocol to be negotiated); a plain HTTP request gets 426, as does another
+ * WebSocket version, and an incomplete opening handshake 400, before the response is committed. Then upgrades
  * with Reactor Netty and hands the connection to the session layer. On shutdown it closes its connections
  * (close code 1001) before the web server's graceful shutdown waits for them.
  */
@@ -80,6 +81,15 @@ final class WebSocketTransport implements WebHandler, SmartLifecycle {
             return refuse(exchange, HttpStatus.UPGRADE_REQUIRED,
                     "This is a WAMP endpoint: open a WebSocket with one of the subprotocols " + SUPPORTED);
         }
+        // checked before the response is committed: a handshake Netty refuses after that would be answered 200 OK
+        if (!"13".equals(request.getHeaders().getFirst("Sec-WebSocket-Version"))) {
+            exchange.getResponse().getHeaders().set("Sec-WebSocket-Version", "13");
+            return refuse(exchange, HttpStatus.UPGRADE_REQUIRED, "This router speaks WebSocket version 13 (RFC 6455)");
+        }
+        if (!isHandshake(request.getHeaders())) {
+            return refuse(exchange, HttpStatus.BAD_REQUEST,
+                    "Not a WebSocket handshake: it needs Connection: Upgrade and a Sec-WebSocket-Key (RFC 6455)");
+        }
         List<String> offered = offeredSubprotocols(request.getHeaders());
         Serialization serialization = offered.stream()
                 .map(Serialization::fromSubprotocol)
@@ -120,6 +130,13 @@ final class WebSocketTransport implements WebHandler, SmartLifecycle {
 
     private int maxMessageSize() {
         return (int) properties.maxMessageSize().toBytes();
+    }
+
+    /** Whether the request has the headers of an opening handshake besides Upgrade and the version (RFC 6455 4.1). */
+    private static boolean isHandshake(HttpHeaders headers) {
+        String key = headers.getFirst("Sec-WebSocket-Key");
+        return key != null && !key.isBlank()
+                && headers.getConnection().stream().anyMatch(token -> token.strip().equalsIgnoreCase("upgrade"));
     }
 
     /** Every offered subprotocol, in the client's order of preference, from all Sec-WebSocket-Protocol headers. */
