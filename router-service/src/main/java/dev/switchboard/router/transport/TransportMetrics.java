@@ -26,6 +26,7 @@ final class TransportMetrics {
     private final Set<NettyConnection> open = ConcurrentHashMap.newKeySet();
     private final Counter overflows;
     private final Counter violations;
+    private final Counter refusedOrigins;
 
     TransportMetrics(MeterRegistry registry, String transport) {
         this.transport = transport;
@@ -49,6 +50,14 @@ final class TransportMetrics {
                 .tag("transport", transport)
                 .description("Inbound frames that broke the protocol (undecodable, too big, not allowed)")
                 .register(registry);
+        refusedOrigins = Counter.builder("wamp.transport.origins.refused")
+                .tag("transport", transport)
+                .description("WebSocket handshakes refused because their Origin is not allowed")
+                .register(registry);
+    }
+
+    void originRefused() {
+        refusedOrigins.increment();
     }
 
     String transport() {

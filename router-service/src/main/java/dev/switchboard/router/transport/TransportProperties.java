@@ -1,6 +1,7 @@
 package dev.switchboard.router.transport;
 
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -52,12 +53,25 @@ public record TransportProperties(
     /**
      * The WebSocket transport, served by the application's WebFlux server ({@code server.port}).
      *
-     * @param path the HTTP path of the WAMP endpoint. Default {@code /ws}
+     * @param path           the HTTP path of the WAMP endpoint. Default {@code /ws}
+     * @param allowedOrigins the web origins (e.g. {@code https://dashboard.example.com}) whose pages may open a
+     *                       WebSocket; others are refused with HTTP 403. Empty (the default) or {@code *}: any origin.
+     *                       Requests without an Origin header, which browsers always send, are let through
      */
-    public record WebSocket(@DefaultValue("/ws") String path) {
+    public record WebSocket(@DefaultValue("/ws") String path, @Nullable List<String> allowedOrigins) {
 
         public WebSocket {
             require(path.startsWith("/"), "websocket.path must start with '/', got " + path);
+            allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        }
+
+        /**
+         * Whether a browser page from {@code origin} may open a WebSocket: any when no origins are configured;
+         * requests without an Origin header (not from a browser) are always let through.
+         */
+        public boolean admits(@Nullable String origin) {
+            return origin == null || allowedOrigins.isEmpty() || allowedOrigins.contains("*")
+                    || allowedOrigins.stream().anyMatch(allowed -> allowed.equalsIgnoreCase(origin));
         }
     }
 

@@ -81,6 +81,12 @@ final class WebSocketTransport implements WebHandler, SmartLifecycle {
             return refuse(exchange, HttpStatus.UPGRADE_REQUIRED,
                     "This is a WAMP endpoint: open a WebSocket with one of the subprotocols " + SUPPORTED);
         }
+        String origin = request.getHeaders().getOrigin();
+        if (!properties.websocket().admits(origin)) {
+            metrics.originRefused();
+            return refuse(exchange, HttpStatus.FORBIDDEN, "WebSocket connections from origin " + origin
+                    + " are not allowed");
+        }
         // checked before the response is committed: a handshake Netty refuses after that would be answered 200 OK
         if (!"13".equals(request.getHeaders().getFirst("Sec-WebSocket-Version"))) {
             exchange.getResponse().getHeaders().set("Sec-WebSocket-Version", "13");
