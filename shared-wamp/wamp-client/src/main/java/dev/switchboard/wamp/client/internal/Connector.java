@@ -1,0 +1,11 @@
+package dev.switchboard.wamp.client.internal;
+
+/** Opens connections to the router. */
+interface Connector {
+
+    /**
+     * Starts opening a connection that reports to {@code listener}: {@code onOpen} when it is open, else
+     * {@code onClosed} with the reason it could not be.
+     */
+    void connect(TransportListener listener);
+}
