@@ -42,6 +42,14 @@ final class InteropPrerequisites {
                         + "them when run as root)");
     }
 
+    /** Autobahn|Python with PyNaCl, which its WAMP-Cryptosign needs. */
+    static void requireAutobahnPythonCryptosign() {
+        requireAutobahnPython();
+        output(List.of(PYTHON, "-B", "-c", "import nacl, autobahn.wamp.cryptosign; print(nacl.__version__)"),
+                "Autobahn|Python's WAMP-Cryptosign needs PyNaCl: install the Debian package python3-nacl (listed in "
+                        + ".ci/apt-packages; scripts/test.sh installs it when run as root)");
+    }
+
     private static String output(List<String> command, String whatToDo) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

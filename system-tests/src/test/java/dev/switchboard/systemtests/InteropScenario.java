@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,6 +40,14 @@ record InteropScenario(String client, List<String> command) {
      * @param variant names this run (transport and serializer) in test names and the log file
      */
     InteropRun run(String url, String realm, String serializer, String variant) {
+        return run(url, realm, serializer, variant, Map.of());
+    }
+
+    /**
+     * Runs the scenario as {@link #run(String, String, String, String)} does, with {@code environment} added to the
+     * script's environment (e.g. the credentials of an authentication scenario, kept off the command line).
+     */
+    InteropRun run(String url, String realm, String serializer, String variant, Map<String, String> environment) {
         List<String> arguments = new ArrayList<>(command);
         arguments.addAll(List.of("--url", url, "--realm", realm, "--serializer", serializer,
                 "--hard-timeout-ms", Long.toString(HARD_TIMEOUT.toMillis())));
@@ -50,6 +59,7 @@ record InteropScenario(String client, List<String> command) {
                     .redirectError(log.toFile());
             builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
             builder.environment().remove("INTEROP_ONLY");
+            builder.environment().putAll(environment);
             Process process = builder.start();
             process.getOutputStream().close();
             List<String> lines = Collections.synchronizedList(new ArrayList<>());

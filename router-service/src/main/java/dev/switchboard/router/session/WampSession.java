@@ -117,6 +117,10 @@ final class WampSession implements ConnectionHandler {
 
     private void outcome(AuthOutcome outcome) {
         switch (outcome) {
+            case AuthOutcome.Accept accept when hello.authrole() != null
+                    && !hello.authrole().equals(accept.authrole()) ->
+                    // asked for a role the principal does not have: refused like any other failure
+                    refuse(new AuthOutcome.Deny(ErrorUris.AUTHENTICATION_FAILED, "authentication failed"));
             case AuthOutcome.Accept accept -> welcome(accept);
             case AuthOutcome.Challenge challenge -> {
                 state = State.AUTHENTICATING;

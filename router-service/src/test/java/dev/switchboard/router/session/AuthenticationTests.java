@@ -105,6 +105,18 @@ class AuthenticationTests {
     }
 
     @Test
+    void askingForARoleThePrincipalDoesNotHaveIsRefused() {
+        RecordingConnection connection = new RecordingConnection();
+        ConnectionHandler handler = sessions.accept(connection);
+        handler.onMessage(new Hello("realm1", new HelloDetails(CLIENT, List.of("ticket"), "service", "admin",
+                Map.of(), "test", Map.of())));
+        Client client = new Client(connection, handler);
+        client.connection().take(Challenge.class);
+        answer(client, "s3cret-ticket");
+        assertThat(awaitAbort(client).reason()).isEqualTo(ErrorUris.AUTHENTICATION_FAILED);
+    }
+
+    @Test
     void wampCraWithAnUnsaltedSecret() {
         Client client = hello("wampcra", "alice", Map.of());
         Challenge challenge = client.connection().take(Challenge.class);
