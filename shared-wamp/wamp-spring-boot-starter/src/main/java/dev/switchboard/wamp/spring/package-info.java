@@ -1,4 +1,4 @@
-/** Spring Boot auto-configuration for the WAMP client. */
+/** Spring Boot auto-configuration of the WAMP client: properties, the client, the template and value mapping. */
 @NullMarked
 package dev.switchboard.wamp.spring;
 

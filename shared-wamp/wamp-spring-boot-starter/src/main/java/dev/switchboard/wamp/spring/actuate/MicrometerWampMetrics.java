@@ -1,0 +1,66 @@
+package dev.switchboard.wamp.spring.actuate;
+
+import dev.switchboard.wamp.client.ConnectionState;
+import dev.switchboard.wamp.client.ConnectionStateListener;
+import dev.switchboard.wamp.spring.WampMetricsRecorder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The starter's metrics in Micrometer:
+ * <ul>
+ * <li>{@code wamp.client.calls}: timer of calls made through {@code WampTemplate}, tagged {@code procedure},
+ *     {@code outcome} (success, error) and {@code error} (the error URI, or none);</li>
+ * <li>{@code wamp.endpoint.invocations}: timer of invocations of annotated procedures, same tags;</li>
+ * <li>{@code wamp.endpoint.events}: timer of events handled by annotated subscribers, tagged {@code topic},
+ *     {@code outcome} and {@code error};</li>
+ * <li>{@code wamp.client.reconnects}: counter of sessions established after the first;</li>
+ * <li>{@code wamp.client.connected}: gauge, 1 while the session is established.</li>
+ * </ul>
+ */
+public final class MicrometerWampMetrics implements WampMetricsRecorder, ConnectionStateListener {
+
+    private final MeterRegistry registry;
+    private final Counter reconnects;
+    private final AtomicBoolean connected = new AtomicBoolean();
+    private final AtomicBoolean everConnected = new AtomicBoolean();
+
+    public MicrometerWampMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.reconnects = Counter.builder("wamp.client.reconnects")
+                .description("WAMP sessions established after the first").register(registry);
+        registry.gauge("wamp.client.connected", connected, flag -> flag.get() ? 1 : 0);
+    }
+
+    @Override
+    public void callCompleted(String procedure, long nanos, @Nullable String error) {
+        timer("wamp.client.calls", "procedure", procedure, error).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void invocationCompleted(String procedure, long nanos, @Nullable String error) {
+        timer("wamp.endpoint.invocations", "procedure", procedure, error).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void eventHandled(String topic, long nanos, @Nullable String error) {
+        timer("wamp.endpoint.events", "topic", topic, error).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void onStateChanged(ConnectionState previous, ConnectionState current, @Nullable Throwable cause) {
+        connected.set(current == ConnectionState.ESTABLISHED);
+        if (current == ConnectionState.ESTABLISHED && everConnected.getAndSet(true)) {
+            reconnects.increment();
+        }
+    }
+
+    private Timer timer(String name, String uriTag, String uri, @Nullable String error) {
+        return Timer.builder(name).tag(uriTag, uri).tag("outcome", error == null ? "success" : "error")
+                .tag("error", error == null ? "none" : error).register(registry);
+    }
+}

@@ -1,0 +1,194 @@
+package dev.switchboard.wamp.spring.endpoint;
+
+import dev.switchboard.wamp.client.ConnectionState;
+import dev.switchboard.wamp.client.ConnectionStateListener;
+import dev.switchboard.wamp.client.Registration;
+import dev.switchboard.wamp.client.Subscription;
+import dev.switchboard.wamp.client.WampClient;
+import dev.switchboard.wamp.client.WampException;
+import dev.switchboard.wamp.spring.WampMetricsRecorder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The application's WAMP endpoints. While running, it registers and subscribes each of them whenever the client's
+ * session is established: the client restores them itself after a reconnect, and the registry makes again any it
+ * could not restore (or that failed, e.g. while another callee held the procedure). Stopping ends them.
+ */
+public final class WampEndpointRegistry implements SmartLifecycle, ConnectionStateListener {
+
+    /** Starts after the beans that feed it, before the client connects. */
+    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
+
+    private static final Log log = LogFactory.getLog(WampEndpointRegistry.class);
+
+    private final WampClient client;
+    private final WampMetricsRecorder metrics;
+    private final List<Held> endpoints = new ArrayList<>();
+    private final AtomicInteger busy = new AtomicInteger();
+    private volatile boolean running;
+
+    public WampEndpointRegistry(WampClient client, WampMetricsRecorder metrics) {
+        this.client = client;
+        this.metrics = metrics;
+    }
+
+    /** Adds an endpoint; it is made at once when the registry runs and the session is established. */
+    public void add(WampEndpoint endpoint) {
+        synchronized (endpoints) {
+            endpoints.add(new Held(instrument(endpoint)));
+        }
+        if (running) {
+            establish();
+        }
+    }
+
+    public List<WampEndpoint> endpoints() {
+        synchronized (endpoints) {
+            return endpoints.stream().map(held -> held.endpoint).toList();
+        }
+    }
+
+    /** How many invocations and events the endpoints are handling right now. */
+    public int busyHandlers() {
+        return busy.get();
+    }
+
+    /** Whether every endpoint is registered or subscribed in the current session. */
+    public boolean allEstablished() {
+        synchronized (endpoints) {
+            return endpoints.stream().allMatch(Held::isActive);
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        client.addStateListener(this);
+        establish();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        client.removeStateListener(this);
+        List<CompletableFuture<Void>> ending = new ArrayList<>();
+        synchronized (endpoints) {
+            for (Held held : endpoints) {
+                if (held.registration != null) {
+                    ending.add(held.registration.unregister());
+                } else if (held.subscription != null) {
+                    ending.add(held.subscription.unsubscribe());
+                }
+                held.registration = null;
+                held.subscription = null;
+            }
+        }
+        ending.forEach(future -> future.exceptionally(failure -> null));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    @Override
+    public void onStateChanged(ConnectionState previous, ConnectionState current, @Nullable Throwable cause) {
+        if (current == ConnectionState.ESTABLISHED) {
+            establish();
+        }
+    }
+
+    private void establish() {
+        if (!running || client.state() != ConnectionState.ESTABLISHED) {
+            return;
+        }
+        synchronized (endpoints) {
+            endpoints.forEach(this::establish);
+        }
+    }
+
+    private void establish(Held held) {
+        if (held.pending || held.isActive()) {
+            return;
+        }
+        held.pending = true;
+        CompletableFuture<?> made = switch (held.endpoint) {
+            case WampEndpoint.Procedure procedure ->
+                    client.register(procedure.uri(), procedure.options(), procedure.handler())
+                            .thenAccept(registration -> held.registration = registration);
+            case WampEndpoint.Subscriber subscriber ->
+                    client.subscribe(subscriber.uri(), subscriber.options(), subscriber.handler())
+                            .thenAccept(subscription -> held.subscription = subscription);
+        };
+        made.whenComplete((ignored, failure) -> {
+            held.pending = false;
+            if (failure != null) {
+                log.warn("Could not hold WAMP endpoint " + held.endpoint.uri() + " in this session: " + failure);
+            }
+        });
+    }
+
+    private WampEndpoint instrument(WampEndpoint endpoint) {
+        return switch (endpoint) {
+            case WampEndpoint.Procedure procedure -> new WampEndpoint.Procedure(procedure.uri(), procedure.options(),
+                    invocation -> {
+                        busy.incrementAndGet();
+                        long start = System.nanoTime();
+                        String error = null;
+                        try {
+                            return procedure.handler().invoke(invocation);
+                        } catch (Exception | Error e) {
+                            error = e instanceof WampException wamp ? wamp.error() : e.getClass().getSimpleName();
+                            throw e;
+                        } finally {
+                            busy.decrementAndGet();
+                            metrics.invocationCompleted(procedure.uri(), System.nanoTime() - start, error);
+                        }
+                    });
+            case WampEndpoint.Subscriber subscriber -> new WampEndpoint.Subscriber(subscriber.uri(),
+                    subscriber.options(), event -> {
+                        busy.incrementAndGet();
+                        long start = System.nanoTime();
+                        String error = null;
+                        try {
+                            subscriber.handler().onEvent(event);
+                        } catch (Exception | Error e) {
+                            error = e.getClass().getSimpleName();
+                            throw e;
+                        } finally {
+                            busy.decrementAndGet();
+                            metrics.eventHandled(subscriber.uri(), System.nanoTime() - start, error);
+                        }
+                    });
+        };
+    }
+
+    private static final class Held {
+        final WampEndpoint endpoint;
+        volatile @Nullable Registration registration;
+        volatile @Nullable Subscription subscription;
+        volatile boolean pending;
+
+        Held(WampEndpoint endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        boolean isActive() {
+            Registration r = registration;
+            Subscription s = subscription;
+            return (r != null && r.isActive()) || (s != null && s.isActive());
+        }
+    }
+}

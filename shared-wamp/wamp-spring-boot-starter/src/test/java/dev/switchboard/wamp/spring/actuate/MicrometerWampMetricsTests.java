@@ -1,0 +1,83 @@
+package dev.switchboard.wamp.spring.actuate;
+
+import static dev.switchboard.wamp.client.ConnectionState.CONNECTING;
+import static dev.switchboard.wamp.client.ConnectionState.ESTABLISHED;
+import static dev.switchboard.wamp.client.ConnectionState.JOINING;
+import static dev.switchboard.wamp.client.ConnectionState.RECONNECTING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.wamp.spring.WampAutoConfiguration;
+import dev.switchboard.wamp.spring.WampMetricsRecorder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class MicrometerWampMetricsTests {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final MicrometerWampMetrics metrics = new MicrometerWampMetrics(registry);
+
+    @Test
+    void reconnectsCountSessionsAfterTheFirst() {
+        metrics.onStateChanged(CONNECTING, JOINING, null);
+        metrics.onStateChanged(JOINING, ESTABLISHED, null);
+        assertThat(registry.get("wamp.client.reconnects").counter().count()).isZero();
+        assertThat(registry.get("wamp.client.connected").gauge().value()).isEqualTo(1.0);
+
+        metrics.onStateChanged(ESTABLISHED, RECONNECTING, null);
+        assertThat(registry.get("wamp.client.connected").gauge().value()).isZero();
+        metrics.onStateChanged(JOINING, ESTABLISHED, null);
+        assertThat(registry.get("wamp.client.reconnects").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void callsAreTimedWithTheirOutcomeAndErrorUri() {
+        metrics.callCompleted("com.example.add", 2_000_000, null);
+        metrics.callCompleted("com.example.add", 4_000_000, "wamp.error.no_such_procedure");
+
+        assertThat(registry.get("wamp.client.calls").tag("outcome", "success").timer().totalTime(TimeUnit.MILLISECONDS))
+                .isEqualTo(2.0);
+        assertThat(registry.get("wamp.client.calls").tag("error", "wamp.error.no_such_procedure").timer().count())
+                .isOne();
+    }
+
+    @Test
+    void invocationsAndEventsAreTimedPerEndpoint() {
+        metrics.invocationCompleted("com.example.add", 1_000, null);
+        metrics.eventHandled("com.example.news", 1_000, "IllegalStateException");
+
+        assertThat(registry.get("wamp.endpoint.invocations").tag("procedure", "com.example.add").timer().count())
+                .isOne();
+        assertThat(registry.get("wamp.endpoint.events").tag("outcome", "error").timer().count()).isOne();
+    }
+
+    @Test
+    void autoConfiguredWhenTheApplicationHasAMeterRegistry() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class,
+                        WampMetricsAutoConfiguration.class))
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("switchboard.wamp.url=ws://127.0.0.1:1/ws",
+                        "switchboard.wamp.reconnect.enabled=false")
+                .run(context -> {
+                    assertThat(context.getBean(WampMetricsRecorder.class)).isInstanceOf(MicrometerWampMetrics.class);
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    assertThat(meters.find("wamp.client.reconnects").counter()).isNotNull();
+                    assertThat(meters.find("wamp.endpoint.busy").gauge()).isNotNull();
+                });
+    }
+
+    @Test
+    void recordsNothingWithoutAMeterRegistry() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class,
+                        WampMetricsAutoConfiguration.class))
+                .withPropertyValues("switchboard.wamp.url=ws://127.0.0.1:1/ws",
+                        "switchboard.wamp.reconnect.enabled=false")
+                .run(context -> assertThat(context.getBean(WampMetricsRecorder.class))
+                        .isSameAs(WampMetricsRecorder.NONE));
+    }
+}
