@@ -13,7 +13,7 @@ import dev.switchboard.wamp.message.CallOptions;
 import dev.switchboard.wamp.message.Payload;
 import dev.switchboard.wamp.spring.WampTemplate;
 import dev.switchboard.wamp.spring.endpoint.WampEndpointRegistry;
-import dev.switchboard.wamp.spring.router.RouterProcess;
+import dev.switchboard.wamp.client.router.RouterProcess;
 import java.time.Duration;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
