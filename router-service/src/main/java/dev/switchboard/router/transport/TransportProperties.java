@@ -17,7 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param outboundQueueCapacity how many messages per connection may wait to be encoded and written. A send that finds
  *                              them all taken is refused and closes that connection, because its peer reads too slowly.
  *                              Once written, data waits in Netty's write buffer, whose high-water mark stops the
- *                              draining of this queue. Default 1024
+ *                              draining of this queue. Default 16384: one read of pipelined requests can make well
+ *                              over a thousand messages for a single peer, which is a burst, not a slow reader
  * @param pingInterval          how often every connection is pinged (WebSocket ping frames, RawSocket PING frames);
  *                              {@code 0} turns pings off. Default 30 s
  * @param pingTimeout           how long a pinged peer has to answer with a pong before its connection is dropped;
@@ -30,7 +31,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("switchboard.router.transport")
 public record TransportProperties(
         @DefaultValue("1MB") DataSize maxMessageSize,
-        @DefaultValue("1024") int outboundQueueCapacity,
+        @DefaultValue("16384") int outboundQueueCapacity,
         @DefaultValue("30s") Duration pingInterval,
         @DefaultValue("10s") Duration pingTimeout,
         @DefaultValue("5s") Duration closeTimeout,

@@ -26,7 +26,7 @@ class TransportPropertiesTests {
         TransportProperties properties = bind(Map.of());
 
         assertThat(properties.maxMessageSize()).isEqualTo(DataSize.ofMegabytes(1));
-        assertThat(properties.outboundQueueCapacity()).isEqualTo(1024);
+        assertThat(properties.outboundQueueCapacity()).isEqualTo(16384);
         assertThat(properties.pingInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(properties.pingTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(properties.closeTimeout()).isEqualTo(Duration.ofSeconds(5));
