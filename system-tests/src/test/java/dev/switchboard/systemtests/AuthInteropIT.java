@@ -1,5 +1,6 @@
 package dev.switchboard.systemtests;
 
+import dev.switchboard.wamp.client.router.AuthRealm;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -62,39 +63,7 @@ class AuthInteropIT {
 
     /** The realm as the scripts expect it (see {@code autobahn_python_auth.py}). */
     private List<String> realmArguments() {
-        String realm = "--switchboard.router.realms[0].";
-        String service = realm + "roles.service.permissions[0].";
-        String dashboardRpc = realm + "roles.dashboard.permissions[0].";
-        String dashboardTopics = realm + "roles.dashboard.permissions[1].";
-        return List.of(
-                realm + "name=" + REALM,
-                realm + "auth.ticket.service.role=service",
-                realm + "auth.ticket.service.ticket=" + ticket,
-                realm + "auth.ticket.ghost.role=ghost", // a role with no rules
-                realm + "auth.ticket.ghost.ticket=" + ticket,
-                realm + "auth.wampcra.alice.role=dashboard",
-                realm + "auth.wampcra.alice.secret=" + craSecret,
-                realm + "auth.wampcra.salty.role=dashboard",
-                realm + "auth.wampcra.salty.secret=" + craSaltedSecret,
-                realm + "auth.wampcra.salty.salt=" + randomHex(8),
-                realm + "auth.wampcra.salty.iterations=100",
-                realm + "auth.wampcra.salty.keylen=32",
-                realm + "auth.cryptosign.signer.role=service",
-                realm + "auth.cryptosign.signer.authorized-keys[0]=" + publicKeyHex(cryptosign),
-                service + "uri=auth.",
-                service + "match=prefix",
-                service + "allow.call=true",
-                service + "allow.register=true",
-                service + "allow.publish=true",
-                service + "allow.subscribe=true",
-                service + "disclose.publisher=true",
-                dashboardRpc + "uri=auth.rpc.",
-                dashboardRpc + "match=prefix",
-                dashboardRpc + "allow.call=true",
-                dashboardRpc + "disclose.caller=true",
-                dashboardTopics + "uri=auth.topic.",
-                dashboardTopics + "match=prefix",
-                dashboardTopics + "allow.subscribe=true");
+        return AuthRealm.arguments(REALM, ticket, craSecret, craSaltedSecret, randomHex(8), publicKeyHex(cryptosign));
     }
 
     private Map<String, String> credentials() {

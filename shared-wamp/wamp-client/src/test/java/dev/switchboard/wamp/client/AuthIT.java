@@ -5,6 +5,7 @@ import static dev.switchboard.wamp.client.Clients.wampFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.wamp.ErrorUris;
+import dev.switchboard.wamp.client.router.AuthRealm;
 import dev.switchboard.wamp.client.router.RouterProcess;
 import dev.switchboard.wamp.message.Authenticate;
 import dev.switchboard.wamp.message.ChallengeExtra;
@@ -54,39 +55,8 @@ class AuthIT {
 
     @BeforeAll
     void startRouter() throws Exception {
-        String realm = "--switchboard.router.realms[0].";
-        String service = realm + "roles.service.permissions[0].";
-        String dashboardRpc = realm + "roles.dashboard.permissions[0].";
-        String dashboardTopics = realm + "roles.dashboard.permissions[1].";
-        router = RouterProcess.launch(
-                realm + "name=" + REALM,
-                realm + "auth.ticket.service.role=service",
-                realm + "auth.ticket.service.ticket=" + ticket,
-                realm + "auth.ticket.ghost.role=ghost", // a role with no rules
-                realm + "auth.ticket.ghost.ticket=" + ticket,
-                realm + "auth.wampcra.alice.role=dashboard",
-                realm + "auth.wampcra.alice.secret=" + craSecret,
-                realm + "auth.wampcra.salty.role=dashboard",
-                realm + "auth.wampcra.salty.secret=" + craSaltedSecret,
-                realm + "auth.wampcra.salty.salt=" + randomHex(8),
-                realm + "auth.wampcra.salty.iterations=100",
-                realm + "auth.wampcra.salty.keylen=32",
-                realm + "auth.cryptosign.signer.role=service",
-                realm + "auth.cryptosign.signer.authorized-keys[0]=" + publicKeyHex(signer),
-                service + "uri=auth.",
-                service + "match=prefix",
-                service + "allow.call=true",
-                service + "allow.register=true",
-                service + "allow.publish=true",
-                service + "allow.subscribe=true",
-                service + "disclose.publisher=true",
-                dashboardRpc + "uri=auth.rpc.",
-                dashboardRpc + "match=prefix",
-                dashboardRpc + "allow.call=true",
-                dashboardRpc + "disclose.caller=true",
-                dashboardTopics + "uri=auth.topic.",
-                dashboardTopics + "match=prefix",
-                dashboardTopics + "allow.subscribe=true");
+        router = RouterProcess.launch(AuthRealm.arguments(REALM, ticket, craSecret, craSaltedSecret, randomHex(8),
+                publicKeyHex(signer)).toArray(String[]::new));
     }
 
     @AfterAll
