@@ -93,15 +93,19 @@ final class Fuzzer {
                 return;
             }
             batch = (int) Math.min(batch, left);
-            Serialization serialization = serializations[random.nextInt(serializations.length)];
-            boolean sent = random.nextDouble() < WEBSOCKET_SHARE
-                    ? webSocket(random, mutator, serialization, batch)
-                    : rawSocket(random, mutator, serialization, batch);
-            if (sent) {
-                frames.addAndGet(batch);
-            } else {
-                framesLeft.addAndGet(batch); // the upgrade failed: these were not thrown, throw others
+            // a batch this worker claimed is thrown by this worker: when an upgrade fails, it tries another
+            // connection, so that no claimed frame is left behind by workers that already finished
+            boolean sent = false;
+            while (!sent) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("the fuzzer ran out of time");
+                }
+                Serialization serialization = serializations[random.nextInt(serializations.length)];
+                sent = random.nextDouble() < WEBSOCKET_SHARE
+                        ? webSocket(random, mutator, serialization, batch)
+                        : rawSocket(random, mutator, serialization, batch);
             }
+            frames.addAndGet(batch);
         }
     }
 
