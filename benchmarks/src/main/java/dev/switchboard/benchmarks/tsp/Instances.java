@@ -1,6 +1,7 @@
 package dev.switchboard.benchmarks.tsp;
 
 import dev.switchboard.tsp.Problem;
+import dev.switchboard.tsp.tsplib.TspLibOptima;
 import dev.switchboard.tsp.tsplib.TspLibReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,10 +9,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The TSPLIB instances bundled under {@code /tsplib} and their optimal lengths from the bundled SOURCE.txt. */
 final class Instances {
@@ -34,13 +32,7 @@ final class Instances {
             for (int read = reader.read(buffer); read >= 0; read = reader.read(buffer)) {
                 text.append(buffer, 0, read);
             }
-            String list = text.substring(text.indexOf("Optimal lengths"));
-            Matcher matcher = Pattern.compile("(\\w+) (\\d+)").matcher(list.substring(list.indexOf(':') + 1));
-            Map<String, Long> optima = new LinkedHashMap<>();
-            while (matcher.find()) {
-                optima.put(matcher.group(1), Long.parseLong(matcher.group(2)));
-            }
-            return optima;
+            return TspLibOptima.parse(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
