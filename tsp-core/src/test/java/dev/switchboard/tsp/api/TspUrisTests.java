@@ -17,9 +17,8 @@ class TspUrisTests {
                 .toArray(String[]::new);
 
         assertThat(uris).containsExactlyInAnyOrder("tsp.solve", "tsp.stop", "tsp.runs.list", "tsp.runs.get",
-                "tsp.problems.list", "tsp.ui.history", "tsp.problem.get", "tsp.compute.anneal", "tsp.ui.history",
-                "tsp.run.started", "tsp.run.progress",
-                "tsp.run.best", "tsp.run.finished", "tsp.compute.load", "tsp.error.no_such_run", "tsp.error.no_compute",
+                "tsp.problems.list", "tsp.problem.get", "tsp.compute.anneal", "tsp.ui.history", "tsp.run.started",
+                "tsp.run.progress", "tsp.run.best", "tsp.run.finished", "tsp.compute.load", "tsp.error.no_such_run", "tsp.error.no_compute",
                 "tsp.error.busy");
     }
 
