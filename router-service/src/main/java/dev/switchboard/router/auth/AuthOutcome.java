@@ -3,6 +3,7 @@ package dev.switchboard.router.auth;
 import dev.switchboard.wamp.message.Authenticate;
 import dev.switchboard.wamp.message.ChallengeExtra;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /** What an authenticator decides about a joining session. */
 public sealed interface AuthOutcome {
@@ -21,6 +22,13 @@ public sealed interface AuthOutcome {
      * what the challenge was (a nonce), so each challenge can be answered once.
      */
     record Challenge(String authmethod, ChallengeExtra extra, Verifier verifier) implements AuthOutcome {
+    }
+
+    /**
+     * The decision is made elsewhere (a dynamic authenticator): the session waits, hearing nothing, until
+     * {@code outcome} completes with one of the other outcomes.
+     */
+    record Pending(CompletionStage<AuthOutcome> outcome) implements AuthOutcome {
     }
 
     /** The session is refused: ABORT with {@code reason} and a message that reveals nothing secret. */

@@ -1,8 +1,11 @@
 package dev.switchboard.router.auth;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Decides what an established session may do. Called on the session's transport thread before a request is handed
- * to the realm; a refusal is answered with ERROR {@code wamp.error.not_authorized}.
+ * to the realm; a refusal is answered with ERROR {@code wamp.error.not_authorized}. Roles with a
+ * {@linkplain #dynamic dynamic authorizer} are decided by a WAMP procedure instead.
  */
 public interface Authorizer {
 
@@ -34,4 +37,12 @@ public interface Authorizer {
 
     /** Whether {@code authrole} may use the router's administrative procedures ({@code wamp.session.kill*}). */
     boolean trusted(String authrole);
+
+    /**
+     * The dynamic authorizer that decides for {@code authrole}, or {@code null} when {@link #authorize} decides.
+     * Its answers come later, on a routing loop: the session holds its requests until then.
+     */
+    default @Nullable DynamicAuthorizer dynamic(String authrole) {
+        return null;
+    }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Static role-based authorization, as configured per realm: each role has permission rules with URI patterns; for
@@ -16,12 +17,24 @@ public final class RoleAuthorizer implements Authorizer {
 
     private final Map<String, UriPatternIndex<Permission>> rules = new HashMap<>();
     private final Set<String> trustedRoles;
+    private final Map<String, DynamicAuthorizer> dynamic;
 
     /**
      * @param roles        the permission rules of each role
      * @param trustedRoles the roles that may use administrative meta procedures
      */
     public RoleAuthorizer(Map<String, List<Permission>> roles, Set<String> trustedRoles) {
+        this(roles, trustedRoles, Map.of());
+    }
+
+    /**
+     * @param roles        the permission rules of each role
+     * @param trustedRoles the roles that may use administrative meta procedures
+     * @param dynamic      the roles decided by a dynamic authorizer instead of rules
+     */
+    public RoleAuthorizer(Map<String, List<Permission>> roles, Set<String> trustedRoles,
+                          Map<String, DynamicAuthorizer> dynamic) {
+        this.dynamic = Map.copyOf(dynamic);
         roles.forEach((role, permissions) -> {
             UriPatternIndex<Permission> index = new UriPatternIndex<>();
             permissions.forEach(permission -> index.put(permission.pattern(), permission));
@@ -41,6 +54,11 @@ public final class RoleAuthorizer implements Authorizer {
         boolean disclose = action == Action.CALL ? permission.discloseCaller()
                 : action == Action.PUBLISH && permission.disclosePublisher();
         return disclose ? new Decision(true, true) : Decision.ALLOWED;
+    }
+
+    @Override
+    public @Nullable DynamicAuthorizer dynamic(String authrole) {
+        return dynamic.get(authrole);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.switchboard.router.broker;
 
+import dev.switchboard.router.routing.LimitListener;
 import dev.switchboard.router.routing.Peer;
 import dev.switchboard.wamp.ErrorUris;
 import dev.switchboard.wamp.IdGenerator;
@@ -33,6 +34,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Broker {
 
+    /**
+     * Not a standard URI (the spec names no error for it, and {@code wamp.} is reserved to the spec): a SUBSCRIBE
+     * beyond the session's limit of subscriptions.
+     */
+    public static final String TOO_MANY_SUBSCRIPTIONS = "switchboard.error.too_many_subscriptions";
+    static final String SUBSCRIPTIONS_LIMIT = "subscriptions-per-session";
+
     private final UriPatternIndex<Subscription> subscriptions = new UriPatternIndex<>();
     private final Map<Long, Subscription> byId = new HashMap<>();
     private final Map<Long, Set<Subscription>> bySession = new HashMap<>();
@@ -41,16 +49,44 @@ public final class Broker {
     private final IdGenerator subscriptionIds = IdGenerator.random();
     private final SubscriptionListener listener;
     private final Clock clock;
+    private final int maxSubscriptions;
+    private final LimitListener limitListener;
 
     public Broker(SubscriptionListener listener, Clock clock) {
-        this.listener = listener;
-        this.clock = clock;
+        this(listener, clock, 0, LimitListener.NONE);
     }
 
-    /** SUBSCRIBE: joins or creates the subscription of the pattern; subscribing twice yields the same id. */
+    /**
+     * @param maxSubscriptions how many subscriptions one session may have; a further SUBSCRIBE gets ERROR
+     *                         {@value #TOO_MANY_SUBSCRIPTIONS}. {@code 0}: no limit
+     * @param limitListener    hears that limit refuse a SUBSCRIBE
+     */
+    public Broker(SubscriptionListener listener, Clock clock, int maxSubscriptions, LimitListener limitListener) {
+        if (maxSubscriptions < 0) {
+            throw new IllegalArgumentException("maxSubscriptions must not be negative, got " + maxSubscriptions);
+        }
+        this.listener = listener;
+        this.clock = clock;
+        this.maxSubscriptions = maxSubscriptions;
+        this.limitListener = limitListener;
+    }
+
+    /**
+     * SUBSCRIBE: joins or creates the subscription of the pattern; subscribing twice yields the same id. A session
+     * at its limit of subscriptions may repeat one it has, but not add another.
+     */
     public void subscribe(Peer peer, Subscribe request) {
         UriPattern pattern = new UriPattern(request.topic(), request.options().match());
         Subscription subscription = subscriptions.get(pattern);
+        if (maxSubscriptions > 0 && (subscription == null || !subscription.has(peer.sessionId()))) {
+            Set<Subscription> ofSession = bySession.get(peer.sessionId());
+            if (ofSession != null && ofSession.size() >= maxSubscriptions) {
+                limitListener.onLimitExceeded(SUBSCRIPTIONS_LIMIT);
+                peer.send(new Error(Subscribe.TYPE, request.requestId(), Map.of(), TOO_MANY_SUBSCRIPTIONS,
+                        Payload.of("this session already has " + maxSubscriptions + " subscriptions")));
+                return;
+            }
+        }
         boolean created = subscription == null;
         if (created) {
             subscription = new Subscription(nextSubscriptionId(), pattern, clock.instant());

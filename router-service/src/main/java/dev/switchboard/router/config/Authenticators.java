@@ -3,6 +3,8 @@ package dev.switchboard.router.config;
 import dev.switchboard.router.auth.AnonymousAuthenticator;
 import dev.switchboard.router.auth.Authenticator;
 import dev.switchboard.router.auth.CryptosignAuthenticator;
+import dev.switchboard.router.auth.DynamicTicketAuthenticator;
+import dev.switchboard.router.auth.ProcedureCaller;
 import dev.switchboard.router.auth.TicketAuthenticator;
 import dev.switchboard.router.auth.WampCraAuthenticator;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** Builds a realm's authenticators from its configuration, reading secrets from values or files. */
@@ -22,6 +25,13 @@ final class Authenticators {
     }
 
     static List<Authenticator> of(RouterProperties.RealmConfig realm) {
+        return of(realm, name -> {
+            throw new IllegalStateException("no realm " + name + " to call a dynamic authenticator on");
+        });
+    }
+
+    /** @param callers the router's caller on each realm, for dynamic authenticators */
+    static List<Authenticator> of(RouterProperties.RealmConfig realm, Function<String, ProcedureCaller> callers) {
         RouterProperties.Auth auth = realm.auth();
         if (auth == null) {
             return List.of(new AnonymousAuthenticator("anonymous"));
@@ -29,6 +39,11 @@ final class Authenticators {
         List<Authenticator> authenticators = new ArrayList<>();
         if (auth.anonymous() != null) {
             authenticators.add(new AnonymousAuthenticator(auth.anonymous().role()));
+        }
+        RouterProperties.Dynamic dynamic = auth.dynamic();
+        if (dynamic != null) {
+            ProcedureCaller caller = callers.apply(dynamic.realm() == null ? realm.name() : dynamic.realm());
+            authenticators.add(new DynamicTicketAuthenticator(dynamic.authenticator(), caller, dynamic.timeout()));
         }
         if (!auth.ticket().isEmpty()) {
             Map<String, Map.Entry<String, String>> tickets = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.switchboard.router.dealer;
 
+import dev.switchboard.router.routing.LimitListener;
 import dev.switchboard.router.routing.Peer;
 import dev.switchboard.router.routing.RoutingLoop;
 import dev.switchboard.wamp.ErrorUris;
@@ -30,12 +31,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * Routes calls to registered procedures (basic profile, "Remote Procedure Calls"; advanced profile: shared and
  * pattern-based registration, progressive call results and invocations, call timeout, call canceling, caller
- * identification, registration revocation; per-callee {@code concurrency} and call queues). Not thread-safe: every
- * method runs on the realm's routing loop.
+ * identification, registration revocation; per-callee {@code concurrency} and call queues; a per-session limit of
+ * pending calls). Not thread-safe: every method runs on the realm's routing loop.
  */
 public final class Dealer {
 
     static final String REGISTRATION_REVOCATION = "registration_revocation";
+
+    /**
+     * Not a standard URI (the spec names no error for it, and {@code wamp.} is reserved to the spec): a CALL beyond
+     * the session's limit of pending calls.
+     */
+    public static final String TOO_MANY_PENDING_CALLS = "switchboard.error.too_many_pending_calls";
+    static final String PENDING_CALLS_LIMIT = "pending-calls-per-session";
 
     private final UriPatternIndex<Registration> registrations = new UriPatternIndex<>();
     private final Map<Long, Registration> byId = new HashMap<>();
@@ -45,6 +53,7 @@ public final class Dealer {
     private final DealerSettings settings;
     private final RegistrationListener listener;
     private final CallListener callListener;
+    private final LimitListener limitListener;
     private final Clock clock;
 
     public Dealer(RoutingLoop loop, DealerSettings settings, RegistrationListener listener, Clock clock) {
@@ -53,8 +62,14 @@ public final class Dealer {
 
     public Dealer(RoutingLoop loop, DealerSettings settings, RegistrationListener listener,
                   CallListener callListener, Clock clock) {
+        this(loop, settings, listener, callListener, LimitListener.NONE, clock);
+    }
+
+    public Dealer(RoutingLoop loop, DealerSettings settings, RegistrationListener listener,
+                  CallListener callListener, LimitListener limitListener, Clock clock) {
         this.invocations = new Invocations(loop, settings, callListener);
         this.callListener = callListener;
+        this.limitListener = limitListener;
         this.settings = settings;
         this.listener = listener;
         this.clock = clock;
@@ -147,6 +162,13 @@ public final class Dealer {
         PendingCall running = invocations.ofCaller(caller.sessionId(), call.requestId());
         if (running != null) {
             invocations.chunk(running, call);
+            return;
+        }
+        int maxPending = settings.maxPendingCalls();
+        if (maxPending > 0 && invocations.pendingOf(caller.sessionId()) >= maxPending) {
+            limitListener.onLimitExceeded(PENDING_CALLS_LIMIT);
+            Invocations.fail(caller, call.requestId(), TOO_MANY_PENDING_CALLS,
+                    "this session already has " + maxPending + " calls waiting for their answer");
             return;
         }
         UriPatternIndex.Entry<Registration> match = registrations.bestMatch(call.procedure());

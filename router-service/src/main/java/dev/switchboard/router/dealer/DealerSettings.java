@@ -13,14 +13,25 @@ import org.jspecify.annotations.Nullable;
  * @param maxTimeout     the longest timeout any call gets, whatever it asks for ({@link Duration#ZERO}: no cap)
  * @param callQueues     procedure patterns whose calls wait in a FIFO queue of the given capacity when every
  *                       callee is at its concurrency limit, instead of failing at once
+ * @param maxPendingCalls how many calls one session may have waiting for their answer; a further CALL gets ERROR
+ *                        {@code switchboard.error.too_many_pending_calls}. {@code 0}: no limit
  */
-public record DealerSettings(Duration defaultTimeout, Duration maxTimeout, Map<UriPattern, Integer> callQueues) {
+public record DealerSettings(Duration defaultTimeout, Duration maxTimeout, Map<UriPattern, Integer> callQueues,
+                             int maxPendingCalls) {
 
     public static final DealerSettings DEFAULTS =
             new DealerSettings(Duration.ofMinutes(5), Duration.ofHours(1), Map.of());
 
     public DealerSettings {
         callQueues = Map.copyOf(callQueues);
+        if (maxPendingCalls < 0) {
+            throw new IllegalArgumentException("maxPendingCalls must not be negative, got " + maxPendingCalls);
+        }
+    }
+
+    /** Settings without a limit of pending calls. */
+    public DealerSettings(Duration defaultTimeout, Duration maxTimeout, Map<UriPattern, Integer> callQueues) {
+        this(defaultTimeout, maxTimeout, callQueues, 0);
     }
 
     /** The timeout a call gets: what it asked for (0 = the default), capped by the maximum. */

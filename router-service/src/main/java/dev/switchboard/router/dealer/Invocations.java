@@ -54,6 +54,12 @@ final class Invocations {
         return calls == null ? null : calls.get(requestId);
     }
 
+    /** How many calls of {@code sessionId} wait for their answer (queued or running). */
+    int pendingOf(long sessionId) {
+        Map<Long, PendingCall> calls = byCaller.get(sessionId);
+        return calls == null ? 0 : calls.size();
+    }
+
     /** A new call to {@code registration}: invoke a free callee, else queue it, else fail it. */
     void start(Peer caller, Call call, Registration registration, boolean discloseCaller) {
         PendingCall pending = new PendingCall(caller, call, registration, discloseCaller);

@@ -1,5 +1,6 @@
 /**
- * What broker and dealer share: the peer handle of an established session and the realm's single routing loop.
+ * What broker and dealer share: the peer handle of an established session, the realm's single routing loop, and the
+ * listener that counts what the configured limits refuse.
  */
 @NullMarked
 package dev.switchboard.router.routing;

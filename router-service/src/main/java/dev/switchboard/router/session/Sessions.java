@@ -1,6 +1,7 @@
 package dev.switchboard.router.session;
 
 import dev.switchboard.router.auth.AuthFailures;
+import dev.switchboard.router.routing.LimitListener;
 import dev.switchboard.wamp.IdGenerator;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,8 @@ public final class Sessions implements ConnectionAcceptor, SmartLifecycle {
     private final Admission admission;
     private final Traffic traffic;
     private final AuthFailures authFailures;
+    private final SessionLimits limits;
+    private final LimitListener limitListener;
     private final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "session-delays");
         thread.setDaemon(true);
@@ -40,9 +43,29 @@ public final class Sessions implements ConnectionAcceptor, SmartLifecycle {
     }
 
     public Sessions(Admission admission, Traffic traffic, AuthFailures authFailures) {
+        this(admission, traffic, authFailures, SessionLimits.NONE, LimitListener.NONE);
+    }
+
+    /**
+     * @param limits        the limits on each session's inbound traffic
+     * @param limitListener hears those limits close a session
+     */
+    public Sessions(Admission admission, Traffic traffic, AuthFailures authFailures, SessionLimits limits,
+                    LimitListener limitListener) {
         this.admission = admission;
         this.traffic = traffic;
         this.authFailures = authFailures;
+        this.limits = limits;
+        this.limitListener = limitListener;
+    }
+
+    SessionLimits limits() {
+        return limits;
+    }
+
+    /** A session was closed because {@code limit} was exceeded. */
+    void limitExceeded(String limit) {
+        limitListener.onLimitExceeded(limit);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.switchboard.router.auth.Action;
 import dev.switchboard.router.auth.AuthOutcome;
 import dev.switchboard.router.auth.Authorizer;
 import dev.switchboard.router.auth.Authenticator;
+import dev.switchboard.router.auth.DynamicAuthorizer;
 import dev.switchboard.router.realm.Realm;
 import dev.switchboard.router.realm.SessionInfo;
 import dev.switchboard.router.routing.Peer;
@@ -47,7 +48,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class WampSession implements ConnectionHandler {
 
-    private enum State { HELLO_EXPECTED, AUTHENTICATING, ESTABLISHED, CLOSED }
+    /** DECIDING: an authenticator decides elsewhere (a dynamic one); the client must wait. */
+    private enum State { HELLO_EXPECTED, AUTHENTICATING, DECIDING, ESTABLISHED, CLOSED }
 
     private final Connection connection;
     private final Admission admission;
@@ -59,17 +61,25 @@ final class WampSession implements ConnectionHandler {
     private @Nullable HelloDetails hello;
     private AuthOutcome.@Nullable Verifier verifier;
     private Authorizer authorizer = Authorizer.PERMIT_ALL;
+    /** Set for a role that a dynamic authorizer decides for. */
+    private @Nullable AuthorizationGate gate;
+    private final @Nullable MessageRate rate;
 
     WampSession(Connection connection, Admission admission, Sessions sessions, Traffic traffic) {
         this.connection = connection;
         this.admission = admission;
         this.sessions = sessions;
         this.traffic = traffic;
+        this.rate = sessions.limits().newRate();
     }
 
     @Override
     public void onMessage(WampMessage message) {
         traffic.received(message.type());
+        if (rate != null && state != State.CLOSED && !rate.tryAcquire()) {
+            rateLimited();
+            return;
+        }
         switch (state) {
             case HELLO_EXPECTED -> {
                 if (message instanceof Hello hello) {
@@ -85,8 +95,34 @@ final class WampSession implements ConnectionHandler {
                     default -> violation("expected AUTHENTICATE, got " + MessageNames.of(message.type()));
                 }
             }
+            case DECIDING -> whileDeciding(message);
             case ESTABLISHED -> established(message);
             case CLOSED -> { }
+        }
+    }
+
+    /**
+     * A message while a dynamic authenticator decides. The decision may have come in the meantime (it completes on
+     * another thread, under this lock): then the message is one of the new session's.
+     */
+    private synchronized void whileDeciding(WampMessage message) {
+        switch (state) {
+            case DECIDING -> {
+                if (message instanceof Abort) {
+                    close();
+                } else {
+                    violation("expected nothing before WELCOME or ABORT, got " + MessageNames.of(message.type()));
+                }
+            }
+            case ESTABLISHED -> established(message);
+            default -> { }
+        }
+    }
+
+    /** The decision of a dynamic authenticator, on whatever thread it completed. */
+    private synchronized void decided(AuthOutcome outcome) {
+        if (state == State.DECIDING) {
+            outcome(outcome);
         }
     }
 
@@ -127,6 +163,11 @@ final class WampSession implements ConnectionHandler {
                 verifier = challenge.verifier();
                 connection.send(new Challenge(challenge.authmethod(), challenge.extra()));
             }
+            case AuthOutcome.Pending pending -> {
+                state = State.DECIDING;
+                pending.outcome().whenComplete((decided, failure) -> decided(failure == null ? decided
+                        : new AuthOutcome.Deny(ErrorUris.AUTHENTICATION_FAILED, "authentication failed")));
+            }
             case AuthOutcome.Deny deny -> refuse(deny);
         }
     }
@@ -148,6 +189,17 @@ final class WampSession implements ConnectionHandler {
     private void welcome(AuthOutcome.Accept accept) {
         long sessionId = sessions.register(this);
         peer = new Peer(sessionId, accept.authid(), accept.authrole(), hello.roles(), connection::send, this::kill);
+        DynamicAuthorizer dynamic = authorizer.dynamic(accept.authrole());
+        if (dynamic != null) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("session", sessionId);
+            details.put("authid", accept.authid());
+            details.put("authrole", accept.authrole());
+            details.put("authmethod", accept.authmethod());
+            details.put("authprovider", accept.authprovider());
+            details.put("authextra", accept.authextra());
+            gate = new AuthorizationGate(dynamic, details);
+        }
         connection.send(new Welcome(sessionId, new WelcomeDetails(RouterRoles.ANNOUNCED, accept.authid(),
                 accept.authrole(), accept.authmethod(), accept.authprovider(), accept.authextra(),
                 Sessions.AGENT, Map.of())));
@@ -174,15 +226,19 @@ final class WampSession implements ConnectionHandler {
             case Register m when WampUri.isReserved(m.procedure()) ->
                     refuse(Register.TYPE, m.requestId(), ErrorUris.INVALID_URI,
                             "procedures under wamp. are reserved to the router");
+            case Register m when admission.calledByRouter(realm.name(), m.procedure())
+                    && !authorizer.trusted(peer.authrole()) ->
+                    refuse(Register.TYPE, m.requestId(), ErrorUris.NOT_AUTHORIZED,
+                            "only a trusted role may register " + m.procedure() + ", which the router calls");
             case Publish m -> authorized(m, Action.PUBLISH, m.requestId(), m.topic(), m.options().discloseMe());
             case Call m -> authorized(m, Action.CALL, m.requestId(), m.procedure(), m.options().discloseMe());
             case Subscribe m -> authorized(m, Action.SUBSCRIBE, m.requestId(), m.topic(), false);
             case Register m -> authorized(m, Action.REGISTER, m.requestId(), m.procedure(), false);
-            case Unsubscribe m -> realm.route(peer, m, false);
-            case Unregister m -> realm.route(peer, m, false);
-            case Cancel m -> realm.route(peer, m, false);
-            case Yield m -> realm.route(peer, m, false);
-            case Error m when m.requestType() == Invocation.TYPE -> realm.route(peer, m, false);
+            case Unsubscribe m -> route(m);
+            case Unregister m -> route(m);
+            case Cancel m -> route(m);
+            case Yield m -> route(m);
+            case Error m when m.requestType() == Invocation.TYPE -> route(m);
             case Goodbye goodbye -> {
                 // the requests before it may still wait on the realm's loop: answered there after them, so that their
                 // answers (PUBLISHED, REGISTERED, ...) go out first instead of being dropped by a closing connection
@@ -206,7 +262,33 @@ final class WampSession implements ConnectionHandler {
      * @param discloseMe whether the client asked to be disclosed; the role's rule may disclose it anyway
      */
     private void authorized(WampMessage request, Action action, long requestId, String uri, boolean discloseMe) {
-        Authorizer.Decision decision = authorizer.authorize(peer.authrole(), action, uri);
+        AuthorizationGate dynamic = gate;
+        if (dynamic != null) {
+            Map<String, Object> options = switch (request) {
+                case Subscribe m -> Map.of("match", m.options().match().wireName());
+                case Register m -> Map.of("match", m.options().match().wireName());
+                default -> Map.of();
+            };
+            dynamic.authorize(action, uri, options, decision -> authorizedOrRefused(request, action, requestId, uri,
+                    discloseMe, decision));
+            return;
+        }
+        authorizedOrRefused(request, action, requestId, uri, discloseMe,
+                authorizer.authorize(peer.authrole(), action, uri));
+    }
+
+    /** A request that needs no authorization: to the realm, behind any request that waits for its decision. */
+    private void route(WampMessage request) {
+        AuthorizationGate dynamic = gate;
+        if (dynamic != null) {
+            dynamic.then(() -> realm.route(peer, request, false));
+        } else {
+            realm.route(peer, request, false);
+        }
+    }
+
+    private void authorizedOrRefused(WampMessage request, Action action, long requestId, String uri,
+                                     boolean discloseMe, Authorizer.Decision decision) {
         if (!decision.allowed()) {
             refuse(request.type(), requestId, ErrorUris.NOT_AUTHORIZED,
                     "role " + peer.authrole() + " may not " + action.name().toLowerCase(java.util.Locale.ROOT)
@@ -249,6 +331,26 @@ final class WampSession implements ConnectionHandler {
         }
         connection.send(new Abort(CloseDetails.message(message), reason));
         close();
+    }
+
+    /**
+     * The session sent more messages than its limit allows: GOODBYE {@value SessionLimits#RATE_LIMITED} once the
+     * answers to its earlier requests are out (through the realm's loop, as for a client's GOODBYE), or ABORT with
+     * that reason before the session is established. What it sends meanwhile is not heard.
+     */
+    private void rateLimited() {
+        sessions.limitExceeded(SessionLimits.MESSAGES_LIMIT);
+        String why = "more than " + sessions.limits().messagesPerSecond() + " messages a second";
+        if (state != State.ESTABLISHED) {
+            abort(SessionLimits.RATE_LIMITED, why);
+            return;
+        }
+        Realm current = realm;
+        leaveRealm();
+        current.loop().execute(() -> {
+            connection.send(new Goodbye(CloseDetails.message(why), SessionLimits.RATE_LIMITED));
+            connection.close();
+        });
     }
 
     /** The router shuts down: the client is told with GOODBYE {@code wamp.close.system_shutdown}. */

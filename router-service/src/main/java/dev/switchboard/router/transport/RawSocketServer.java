@@ -3,6 +3,7 @@ package dev.switchboard.router.transport;
 import dev.switchboard.router.session.ConnectionAcceptor;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslContext;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -32,15 +33,28 @@ public final class RawSocketServer implements SmartLifecycle {
     private final @Nullable ConnectionAcceptor acceptor;
     private final TransportMetrics metrics;
     private final @Nullable LoopResources loops;
+    private final AddressLimiter addresses;
+    private final @Nullable SslContext tls;
     private final AtomicInteger admitted = new AtomicInteger();
     private volatile @Nullable DisposableServer server;
 
     RawSocketServer(TransportProperties properties, @Nullable ConnectionAcceptor acceptor, TransportMetrics metrics,
                     @Nullable LoopResources loops) {
+        this(properties, acceptor, metrics, loops, AddressLimiter.unlimited(), null);
+    }
+
+    /**
+     * @param addresses the limit of connections per remote address, shared with the WebSocket transport
+     * @param tls       the server's TLS context; {@code null}: plain TCP
+     */
+    RawSocketServer(TransportProperties properties, @Nullable ConnectionAcceptor acceptor, TransportMetrics metrics,
+                    @Nullable LoopResources loops, AddressLimiter addresses, @Nullable SslContext tls) {
         this.properties = properties;
         this.acceptor = acceptor;
         this.metrics = metrics;
         this.loops = loops;
+        this.addresses = addresses;
+        this.tls = tls;
     }
 
     /** The port the server listens on; {@code 0} picks one at start. */
@@ -69,9 +83,13 @@ public final class RawSocketServer implements SmartLifecycle {
         if (loops != null) {
             tcp = tcp.runOn(loops);
         }
+        SslContext context = tls;
+        if (context != null) {
+            tcp = tcp.secure(spec -> spec.sslContext(context));
+        }
         DisposableServer bound = tcp.bindNow();
         server = bound;
-        log.info("WAMP RawSocket transport listening on {}", bound.address());
+        log.info("WAMP RawSocket transport listening on {}{}", bound.address(), context == null ? "" : " (TLS)");
     }
 
     @Override
@@ -109,19 +127,28 @@ public final class RawSocketServer implements SmartLifecycle {
         return netty[0].onDispose();
     }
 
-    /** Counts one more connection unless {@code max-connections} are open. */
+    /**
+     * Counts one more connection unless {@code max-connections} are open, or as many as
+     * {@code limits.connections-per-address} from the same address.
+     */
     private boolean admit(Channel channel) {
+        AddressLimiter.Lease lease = addresses.acquire(channel.remoteAddress());
+        if (lease == null) {
+            return false;
+        }
         int max = properties.rawsocket().maxConnections();
         if (max > 0) {
             int open;
             do {
                 open = admitted.get();
                 if (open >= max) {
+                    lease.release();
                     return false;
                 }
             } while (!admitted.compareAndSet(open, open + 1));
             channel.closeFuture().addListener(future -> admitted.decrementAndGet());
         }
+        channel.closeFuture().addListener(future -> lease.release());
         return true;
     }
 }

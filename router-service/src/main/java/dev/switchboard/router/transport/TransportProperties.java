@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -88,20 +89,43 @@ public record TransportProperties(
      * @param minClientMaxLength the smallest maximum message length a client may announce in its handshake; a client
      *                           announcing less is refused (error 2, maximum message length unacceptable), since it
      *                           could not receive larger results. Default 512 B, which accepts every client
+     * @param ssl                TLS for the RawSocket port; absent: plain TCP
      */
     public record RawSocket(
             @DefaultValue("true") boolean enabled,
             @Nullable String host,
             @DefaultValue("8090") int port,
             @DefaultValue("0") int maxConnections,
-            @DefaultValue("512B") DataSize minClientMaxLength) {
+            @DefaultValue("512B") DataSize minClientMaxLength,
+            @Nullable Ssl ssl) {
 
+        @ConstructorBinding
         public RawSocket {
             require(port >= 0 && port <= 65535, "rawsocket.port must be between 0 and 65535, got " + port);
             require(maxConnections >= 0, "rawsocket.max-connections must not be negative, got " + maxConnections);
             require(minClientMaxLength.toBytes() <= 1 << 24,
                     "rawsocket.min-client-max-length must be at most 16MB, got " + minClientMaxLength);
         }
+
+        /** Plain TCP. */
+        public RawSocket(boolean enabled, @Nullable String host, int port, int maxConnections,
+                         DataSize minClientMaxLength) {
+            this(enabled, host, port, maxConnections, minClientMaxLength, null);
+        }
+
+        /** The name of the SSL bundle to serve TLS with, or {@code null} for plain TCP. */
+        public @Nullable String sslBundle() {
+            return ssl == null || ssl.bundle() == null || ssl.bundle().isBlank() ? null : ssl.bundle();
+        }
+    }
+
+    /**
+     * TLS for a listener.
+     *
+     * @param bundle the name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.jks.<name>} or
+     *               {@code spring.ssl.bundle.pem.<name>}) holding the server's key and certificate chain
+     */
+    public record Ssl(@Nullable String bundle) {
     }
 
     private static void require(boolean condition, String message) {

@@ -53,14 +53,21 @@ final class WebSocketTransport implements WebHandler, SmartLifecycle {
     private final TransportProperties properties;
     private final @Nullable ConnectionAcceptor acceptor;
     private final TransportMetrics metrics;
+    private final AddressLimiter addresses;
     /** True from the start: the web server may pass requests on before the lifecycle phase of this bean begins. */
     private volatile boolean running = true;
 
     WebSocketTransport(TransportProperties properties, @Nullable ConnectionAcceptor acceptor,
                        TransportMetrics metrics) {
+        this(properties, acceptor, metrics, AddressLimiter.unlimited());
+    }
+
+    WebSocketTransport(TransportProperties properties, @Nullable ConnectionAcceptor acceptor,
+                       TransportMetrics metrics, AddressLimiter addresses) {
         this.properties = properties;
         this.acceptor = acceptor;
         this.metrics = metrics;
+        this.addresses = addresses;
     }
 
     @Override
@@ -106,6 +113,11 @@ final class WebSocketTransport implements WebHandler, SmartLifecycle {
             return refuse(exchange, HttpStatus.BAD_REQUEST, "No supported WebSocket subprotocol offered ("
                     + (offered.isEmpty() ? "none" : String.join(", ", offered)) + "); this router speaks " + SUPPORTED);
         }
+        AddressLimiter.Lease lease = addresses.acquire(request.getRemoteAddress());
+        if (lease == null) {
+            return refuse(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many connections from this address: at most "
+                    + addresses.max() + " may be open at once");
+        }
         TransportInfo info = new TransportInfo(TYPE, serialization, PeerAddress.describe(request.getRemoteAddress()),
                 headers(request.getHeaders()), request.getSslInfo() != null);
         HttpServerResponse upgrade = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
@@ -115,16 +127,20 @@ final class WebSocketTransport implements WebHandler, SmartLifecycle {
                 .handlePing(false) // Reactor Netty answers the peer's pings
                 .build();
         // as Spring's ReactorNettyRequestUpgradeStrategy does: commit the response (pre-commit actions), then upgrade
+        // the lease ends with the connection, or with an upgrade that fails before there is one
         return exchange.getResponse().setComplete()
                 .then(Mono.defer(() -> upgrade.sendWebsocket(
-                        (in, out) -> connect(in, serialization, info, sessions), spec)));
+                        (in, out) -> connect(in, serialization, info, sessions, lease), spec)))
+                .doOnError(error -> lease.release())
+                .doOnCancel(lease::release);
     }
 
     /** Runs on the connection's event loop once the upgrade response is written. */
     private Publisher<Void> connect(WebsocketInbound in, Serialization serialization,
-                                    TransportInfo info, ConnectionAcceptor sessions) {
+                                    TransportInfo info, ConnectionAcceptor sessions, AddressLimiter.Lease lease) {
         Connection[] netty = new Connection[1];
         in.withConnection(c -> netty[0] = c);
+        netty[0].onDispose(lease::release);
         in.aggregateFrames(maxMessageSize());
         WebSocketConnection connection =
                 new WebSocketConnection(netty[0].channel(), serialization, info, properties, metrics);

@@ -64,4 +64,33 @@ class AuthenticatorsTests {
         assertThatThrownBy(() -> Authenticators.of(properties.realms().getFirst()))
                 .hasMessageContaining("service").hasMessageContaining("suite");
     }
+
+    @Test
+    void aDynamicAuthenticatorChecksTicketsWithinFiveSecondsByDefault() {
+        RouterProperties properties = bind(Map.of(
+                "switchboard.router.realms[0].name", "suite",
+                "switchboard.router.realms[0].auth.dynamic.authenticator", "com.example.authenticate"));
+        RouterProperties.Dynamic dynamic = properties.realms().getFirst().auth().dynamic();
+        assertThat(dynamic.methods()).containsExactly("ticket");
+        assertThat(dynamic.timeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(dynamic.realm()).isNull();
+        assertThat(Authenticators.of(properties.realms().getFirst(), realm -> (procedure, arguments, timeout) -> {
+            throw new AssertionError("not called while building");
+        })).extracting(Authenticator::method).containsExactly("ticket");
+    }
+
+    @Test
+    void ticketIsEitherStaticOrDynamicAndOnlyTicketIsDynamic() {
+        assertThatThrownBy(() -> bind(Map.of(
+                "switchboard.router.realms[0].name", "suite",
+                "switchboard.router.realms[0].auth.dynamic.authenticator", "com.example.authenticate",
+                "switchboard.router.realms[0].auth.ticket[service].role", "service",
+                "switchboard.router.realms[0].auth.ticket[service].ticket", "t")))
+                .hasRootCauseMessage("ticket is either static (auth.ticket) or dynamic (auth.dynamic)");
+        assertThatThrownBy(() -> bind(Map.of(
+                "switchboard.router.realms[0].name", "suite",
+                "switchboard.router.realms[0].auth.dynamic.authenticator", "com.example.authenticate",
+                "switchboard.router.realms[0].auth.dynamic.methods[0]", "wampcra")))
+                .hasRootCauseMessage("a dynamic authenticator checks ticket only, not wampcra");
+    }
 }

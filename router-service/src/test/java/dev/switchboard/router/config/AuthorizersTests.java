@@ -1,6 +1,7 @@
 package dev.switchboard.router.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.router.auth.Action;
 import dev.switchboard.router.auth.Authorizer;
@@ -41,5 +42,26 @@ class AuthorizersTests {
         assertThat(authorizer.authorize("admin", Action.CALL, "tsp.solve").allowed()).isFalse();
         assertThat(authorizer.trusted("admin")).isTrue();
         assertThat(authorizer.trusted("service")).isFalse();
+    }
+
+    @Test
+    void aRoleWithAnAuthorizerIsDecidedByItAndHasNoRules() {
+        RouterProperties bound = new Binder(new MapConfigurationPropertySource(Map.of(
+                "switchboard.router.realms[0].name", "suite",
+                "switchboard.router.realms[0].roles.frontend.authorizer", "com.example.authorize",
+                "switchboard.router.realms[0].roles.frontend.authorizer-timeout", "2s")))
+                .bindOrCreate("switchboard.router", RouterProperties.class);
+        Authorizer authorizer = Authorizers.of(bound.realms().getFirst(), (procedure, arguments, timeout) -> {
+            throw new AssertionError("not called while building");
+        });
+        assertThat(authorizer.dynamic("frontend")).isNotNull()
+                .extracting(dynamic -> dynamic.procedure()).isEqualTo("com.example.authorize");
+        assertThat(authorizer.dynamic("backend")).isNull();
+
+        assertThatThrownBy(() -> authorizer(Map.of(
+                "switchboard.router.realms[0].name", "suite",
+                "switchboard.router.realms[0].roles.frontend.authorizer", "com.example.authorize",
+                "switchboard.router.realms[0].roles.frontend.permissions[0].uri", "tsp.solve")))
+                .hasRootCauseMessage("a role has either permissions or an authorizer, not both");
     }
 }

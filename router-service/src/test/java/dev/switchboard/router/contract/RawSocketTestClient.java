@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import javax.net.SocketFactory;
 
 /**
  * A {@link TestClient} over RawSocket (advanced profile, "RawSocket Transport"): the 4-octet handshake, then frames
@@ -33,8 +34,13 @@ final class RawSocketTestClient extends TestClient {
 
     /** Connects and completes the handshake, announcing the largest maximum message length. */
     static RawSocketTestClient connect(int port, Serialization serialization) {
+        return connect(port, serialization, SocketFactory.getDefault());
+    }
+
+    /** Connects through sockets of {@code sockets} (e.g. TLS sockets). */
+    static RawSocketTestClient connect(int port, Serialization serialization, SocketFactory sockets) {
         try {
-            Socket socket = new Socket();
+            Socket socket = sockets.createSocket();
             socket.connect(new InetSocketAddress("127.0.0.1", port), (int) TIMEOUT.toMillis());
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             socket.setTcpNoDelay(true);

@@ -75,6 +75,11 @@ abstract class RunningRouter {
         return client;
     }
 
+    /** Closes {@code client} after the test, with the others. */
+    void track(TestClient client) {
+        clients.add(client);
+    }
+
     /** A connected client with a session on {@code realm1}. */
     TestClient join(Transport transport, Serialization serialization) {
         TestClient client = connect(transport, serialization);

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.net.SocketFactory;
 
 /**
  * A {@link TestClient} over WebSocket (RFC 6455) with the WAMP subprotocol of its serialization: one WAMP message
@@ -43,8 +44,13 @@ final class WebSocketTestClient extends TestClient {
 
     /** Connects to {@code /ws} and upgrades, offering only the subprotocol of {@code serialization}. */
     static WebSocketTestClient connect(int port, Serialization serialization) {
+        return connect(port, serialization, SocketFactory.getDefault());
+    }
+
+    /** Connects through sockets of {@code sockets} (e.g. TLS sockets: {@code wss://}). */
+    static WebSocketTestClient connect(int port, Serialization serialization, SocketFactory sockets) {
         try {
-            Socket socket = new Socket();
+            Socket socket = sockets.createSocket();
             socket.connect(new InetSocketAddress("127.0.0.1", port), (int) TIMEOUT.toMillis());
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             socket.setTcpNoDelay(true);
