@@ -75,7 +75,7 @@ public final class Run {
         return request;
     }
 
-    /** Completes with this run when it has ended, however it ended. */
+    /** Completes with this run when it has ended, however it ended, and {@code tsp.run.finished} has gone out. */
     public CompletableFuture<Run> ended() {
         return ended;
     }
@@ -115,6 +115,10 @@ public final class Run {
             endNanos = System.nanoTime();
             callsInFlight = 0;
         }
+    }
+
+    /** Lets those waiting for the end go, once the end has been announced. */
+    void release() {
         ended.complete(this);
     }
 

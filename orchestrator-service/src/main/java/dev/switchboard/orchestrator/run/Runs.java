@@ -57,9 +57,11 @@ public final class Runs implements AutoCloseable {
     public Run submit(SolveRequest request) {
         Run run;
         synchronized (this) {
-            long waiting = runs.values().stream().filter(known -> known.state() == RunState.QUEUED).count();
-            if (waiting >= properties.maxQueued() && (running != null || waiting > 0)) {
-                throw new RunsBusyException(waiting + " runs are waiting already; try again when one has ended");
+            // one run runs, up to max-queued wait behind it
+            long unfinished = runs.values().stream().filter(known -> !known.state().ended()).count();
+            if (unfinished > properties.maxQueued()) {
+                throw new RunsBusyException((unfinished - 1) + " runs are waiting already; try again when one has"
+                        + " ended");
             }
             run = new Run(newId(), request);
             runs.put(run.id(), run);
@@ -73,6 +75,7 @@ public final class Runs implements AutoCloseable {
             run.end(RunState.STOPPED, null, null);
             remember(run);
             events.finished(run);
+            run.release();
             return;
         }
         synchronized (this) {
@@ -98,6 +101,7 @@ public final class Runs implements AutoCloseable {
                 events.best(run, best);
             }
             events.finished(run);
+            run.release();
         }
     }
 
@@ -108,29 +112,27 @@ public final class Runs implements AutoCloseable {
         }
     }
 
-    /** Publishes a new best (at most every 100 ms) and the progress of the running run. */
+    /**
+     * Publishes a new best (at most every 100 ms) and the progress of the running run. Under the lock that ends a
+     * run's turn, so nothing of a run is published after {@code tsp.run.finished}.
+     */
     private void tick() {
         try {
-            Run run;
-            boolean progressDue;
             synchronized (this) {
-                run = running;
-                long now = System.nanoTime();
-                progressDue = now - lastProgress >= properties.progressInterval().toNanos() - 5_000_000;
-                if (run == null) {
+                Run run = running;
+                if (run == null || run.state() != RunState.RUNNING) {
                     return;
                 }
-                if (progressDue) {
-                    lastProgress = now;
+                Run.Best best = run.best();
+                if (best != null && best.version() != publishedBest) {
+                    publishedBest = best.version();
+                    events.best(run, best);
                 }
-            }
-            Run.Best best = run.best();
-            if (best != null && best.version() != publishedBest && run.state() == RunState.RUNNING) {
-                publishedBest = best.version();
-                events.best(run, best);
-            }
-            if (progressDue && run.state() == RunState.RUNNING) {
-                events.progress(run);
+                long now = System.nanoTime();
+                if (now - lastProgress >= properties.progressInterval().toNanos() - 5_000_000) {
+                    lastProgress = now;
+                    events.progress(run);
+                }
             }
         } catch (RuntimeException e) {
             log.warn("Publishing run progress failed: {}", e.toString());
