@@ -70,6 +70,11 @@ final class Authenticators {
     /** The secret from its value or its file; the error names the principal, never the secret. */
     private static String secret(RouterProperties.RealmConfig realm, String method, String authid,
                                  @Nullable String value, @Nullable Path file) {
+        if (value != null && value.contains("${")) {
+            // Spring leaves a placeholder whose variable is not set as it is: never let it become a secret
+            throw new IllegalStateException("the " + method + " secret of " + authid + " in realm " + realm.name()
+                    + " is an unresolved placeholder: set the environment variable or property it names");
+        }
         if (value != null && !value.isBlank()) {
             return value;
         }

@@ -2,16 +2,46 @@ package dev.switchboard.router.dealer;
 
 import org.jspecify.annotations.Nullable;
 
-/** Hears every call end for its caller, for metrics. Called on the routing loop; must be cheap. */
-@FunctionalInterface
+/** Hears every call's life for its caller, for metrics. Called on the routing loop; must be cheap. */
 public interface CallListener {
 
-    CallListener NONE = (registration, procedure, outcome, durationNanos) -> { };
+    CallListener NONE = new CallListener() {
+        @Override
+        public void onCallAccepted(Registration registration) {
+        }
+
+        @Override
+        public void onCallRefused(@Nullable Registration registration, String procedure, String outcome) {
+        }
+
+        @Override
+        public void onCallEnded(Registration registration, String procedure, String outcome, long durationNanos) {
+        }
+
+        @Override
+        public void onCallAbandoned(Registration registration) {
+        }
+    };
+
+    /** A call was accepted: it now runs at a callee or waits in the registration's queue, until it ends. */
+    void onCallAccepted(Registration registration);
 
     /**
-     * @param registration  the registration the call was routed to, {@code null} when there was none
-     * @param outcome       {@code result}, or the error URI the caller received
-     * @param durationNanos from CALL to the answer; 0 for calls refused at once
+     * A call was refused at once, before it was accepted.
+     *
+     * @param registration the registration it was meant for, {@code null} when there was none
+     * @param outcome      the error URI the caller received
      */
-    void onCallEnded(@Nullable Registration registration, String procedure, String outcome, long durationNanos);
+    void onCallRefused(@Nullable Registration registration, String procedure, String outcome);
+
+    /**
+     * An accepted call ended for its caller.
+     *
+     * @param outcome       {@code result}, or the error URI the caller received
+     * @param durationNanos from CALL to the answer
+     */
+    void onCallEnded(Registration registration, String procedure, String outcome, long durationNanos);
+
+    /** An accepted call's caller left before its answer: it ends without one. */
+    void onCallAbandoned(Registration registration);
 }

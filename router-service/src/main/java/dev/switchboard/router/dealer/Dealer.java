@@ -173,7 +173,7 @@ public final class Dealer {
         }
         UriPatternIndex.Entry<Registration> match = registrations.bestMatch(call.procedure());
         if (match == null) {
-            callListener.onCallEnded(null, call.procedure(), ErrorUris.NO_SUCH_PROCEDURE, 0);
+            callListener.onCallRefused(null, call.procedure(), ErrorUris.NO_SUCH_PROCEDURE);
             Invocations.fail(caller, call.requestId(), ErrorUris.NO_SUCH_PROCEDURE,
                     "no callee registered for procedure " + call.procedure());
             return;

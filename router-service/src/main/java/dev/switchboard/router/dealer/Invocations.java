@@ -66,13 +66,14 @@ final class Invocations {
         Callee callee = registration.selectCallee();
         if (callee == null) {
             if (!registration.enqueue(pending)) {
-                listener.onCallEnded(registration, call.procedure(), ErrorUris.MAX_CONCURRENCY_REACHED, 0);
+                listener.onCallRefused(registration, call.procedure(), ErrorUris.MAX_CONCURRENCY_REACHED);
                 fail(caller, call.requestId(), ErrorUris.MAX_CONCURRENCY_REACHED,
                         "every callee of " + call.procedure() + " is at its concurrency limit");
                 return;
             }
         }
         byCaller.computeIfAbsent(caller.sessionId(), id -> new HashMap<>()).put(call.requestId(), pending);
+        listener.onCallAccepted(registration);
         Duration timeout = settings.timeoutFor(call.options().timeout());
         if (!timeout.isZero()) {
             pending.timer = loop.schedule(timeout, () -> timedOut(pending));
@@ -232,6 +233,9 @@ final class Invocations {
             return;
         }
         for (PendingCall pending : calls.values()) {
+            if (pending.callerWaiting) {
+                listener.onCallAbandoned(pending.registration);
+            }
             pending.callerWaiting = false;
             if (!pending.invoked()) {
                 pending.registration.dequeue(pending);

@@ -66,6 +66,17 @@ class AuthenticatorsTests {
     }
 
     @Test
+    void aSecretLeftAsAnUnresolvedPlaceholderIsAConfigurationErrorNotATicket() {
+        RouterProperties properties = bind(Map.of(
+                "switchboard.router.realms[0].name", "suite",
+                "switchboard.router.realms[0].auth.ticket[service].role", "service",
+                "switchboard.router.realms[0].auth.ticket[service].ticket", "${SWITCHBOARD_SERVICE_TICKET}"));
+        assertThatThrownBy(() -> Authenticators.of(properties.realms().getFirst()))
+                .hasMessageContaining("unresolved placeholder").hasMessageContaining("service")
+                .hasMessageContaining("suite");
+    }
+
+    @Test
     void aDynamicAuthenticatorChecksTicketsWithinFiveSecondsByDefault() {
         RouterProperties properties = bind(Map.of(
                 "switchboard.router.realms[0].name", "suite",

@@ -62,4 +62,32 @@ class CallMetricsTests {
         dealer.yield(callee.peer(), new Yield(invocation.requestId(), YieldOptions.DEFAULT, Payload.of(3L)));
         assertThat(calls("com.example.add", "result")).isEqualTo(1);
     }
+
+    private double pending(String procedure) {
+        var gauge = registry.find("wamp.calls.pending").tags("realm", "realm1", "procedure", procedure).gauge();
+        return gauge == null ? 0 : gauge.value();
+    }
+
+    @Test
+    void pendingCallsAreThoseAcceptedAndNotYetAnsweredHoweverTheyEnd() {
+        RecordingPeer callee = RecordingPeer.client("callee");
+        RecordingPeer caller = RecordingPeer.client("caller");
+        RecordingPeer leaving = RecordingPeer.client("leaving");
+        dealer.register(callee.peer(), new Register(1, RegisterOptions.DEFAULT, "com.example.slow"));
+        callee.received().clear();
+        dealer.call(caller.peer(), new Call(2, CallOptions.DEFAULT, "com.example.slow", Payload.EMPTY), false);
+        dealer.call(caller.peer(), new Call(3, CallOptions.DEFAULT, "com.example.slow", Payload.EMPTY), false);
+        dealer.call(leaving.peer(), new Call(4, CallOptions.DEFAULT, "com.example.slow", Payload.EMPTY), false);
+        dealer.call(caller.peer(), new Call(5, CallOptions.DEFAULT, "com.example.none", Payload.EMPTY), false);
+        assertThat(pending("com.example.slow")).as("three accepted, none answered").isEqualTo(3);
+
+        Invocation first = callee.take(Invocation.class);
+        dealer.yield(callee.peer(), new Yield(first.requestId(), YieldOptions.DEFAULT, Payload.of(1L)));
+        assertThat(pending("com.example.slow")).as("one answered").isEqualTo(2);
+        dealer.leave(leaving.peer().sessionId());
+        assertThat(pending("com.example.slow")).as("its caller left").isEqualTo(1);
+        dealer.leave(callee.peer().sessionId());
+        assertThat(pending("com.example.slow")).as("the callee left: canceled").isZero();
+        assertThat(pending(CallMetrics.NO_REGISTRATION)).as("refused calls are never pending").isZero();
+    }
 }
