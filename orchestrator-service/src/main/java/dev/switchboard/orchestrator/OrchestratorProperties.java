@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        {@code SOURCE.txt} there lists optimal lengths); none when absent
  * @param epoch           how long each anneal call of a run lasts; between epochs the strategy combines the results
  * @param minBudget       the shortest budget {@code tsp.solve} accepts
- * @param maxBudget       the longest budget {@code tsp.solve} accepts
+ * @param maxBudget       the longest budget {@code tsp.solve} accepts (below the router's default call timeout, which
+ *                        ends calls that set none)
  * @param maxCities       the largest problem {@code tsp.solve} accepts
  * @param computeWait     how long a run waits for a compute instance before it fails with {@code tsp.error.no_compute}
  * @param callGrace       how much longer than its duration an anneal call may take before it counts as failed
@@ -28,7 +29,7 @@ public record OrchestratorProperties(
         @Nullable String tsplibDir,
         @DefaultValue("250ms") Duration epoch,
         @DefaultValue("100ms") Duration minBudget,
-        @DefaultValue("10m") Duration maxBudget,
+        @DefaultValue("4m") Duration maxBudget,
         @DefaultValue("100000") int maxCities,
         @DefaultValue("5s") Duration computeWait,
         @DefaultValue("500ms") Duration callGrace,

@@ -148,7 +148,7 @@ class SolverIT {
         "{\"cities\":[[0,0],[1,1]]}|1000|at least 3 cities, got 2",
         "{\"cities\":[[0,0],[1,\"x\"],[2,2]]}|1000|problem.cities[1] must be [x, y]",
         "{\"random\":{\"n\":2.5,\"seed\":1}}|1000|problem.random.n must be an integer",
-        "{\"tsplib\":\"berlin52\"}|5|budgetMs must be between 100 and 600000, got 5",
+        "{\"tsplib\":\"berlin52\"}|5|budgetMs must be between 100 and 240000, got 5",
         "{\"tsplib\":\"berlin52\"}|99999999|budgetMs must be between",
         "{\"shape\":\"circle\"}|1000|problem needs one of tsplib, random or cities"})
     void invalidRequestsAreRefusedWithAMessageThatSaysWhatIsWrong(String problem, long budget, String message)
@@ -159,6 +159,21 @@ class SolverIT {
                 .isInstanceOfSatisfying(WampException.class, error -> {
                     assertThat(error.error()).isEqualTo("wamp.error.invalid_argument");
                     assertThat(error.args()).first().asString().contains(message);
+                });
+    }
+
+    @Test
+    void aBudgetThatDoesNotFitInTheCallsTimeoutIsRefused() {
+        CompletableFuture<CallResult> solve = client.call("tsp.solve", Payload.of(null,
+                        Map.of("problem", Map.of("tsplib", "berlin52"), "budgetMs", 5_000)),
+                dev.switchboard.wamp.client.WampOptions.call().timeout(Duration.ofSeconds(3)).build());
+
+        assertThatThrownBy(() -> solve.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(WampException.class)
+                .cause().satisfies(cause -> {
+                    WampException error = (WampException) cause;
+                    assertThat(error.error()).isEqualTo("wamp.error.invalid_argument");
+                    assertThat(error.args()).first().asString()
+                            .contains("does not fit in this call's timeout of 3000 ms");
                 });
     }
 

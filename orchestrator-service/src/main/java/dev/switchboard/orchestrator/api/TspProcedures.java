@@ -41,6 +41,8 @@ final class TspProcedures {
 
     private static final long PROGRESS_MILLIS = 500;
     private static final long STOP_WAIT_MILLIS = 2_000;
+    /** How much longer than its budget a run's answer may take (start, last results, answer). */
+    private static final long ANSWER_MARGIN_MILLIS = 1_000;
 
     private final Runs runs;
     private final Problems problems;
@@ -63,6 +65,11 @@ final class TspProcedures {
     Payload.Arguments solve(IncomingInvocation invocation) throws InterruptedException {
         Map<String, Object> kwargs = kwargs(invocation);
         SolveRequest request = request(kwargs);
+        Long timeout = invocation.details().timeout();
+        if (timeout != null && timeout > 0 && request.budgetMs() + ANSWER_MARGIN_MILLIS > timeout) {
+            throw invalid("budgetMs " + request.budgetMs() + " does not fit in this call's timeout of " + timeout
+                    + " ms; call with a timeout at least " + ANSWER_MARGIN_MILLIS + " ms longer than the budget");
+        }
         Run run;
         try {
             run = runs.submit(request);
