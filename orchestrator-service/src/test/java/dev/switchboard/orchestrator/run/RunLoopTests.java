@@ -98,6 +98,24 @@ class RunLoopTests {
     }
 
     @Test
+    void anInstanceThatFailsEveryCallCostsItsCallsOnlyAndIsNotHammered() throws Exception {
+        compute.add("good", 1);
+        FakeCompute.Instance failing = compute.add("failing", 1);
+        failing.doctor = result -> {
+            throw new IllegalStateException("out of memory, say");
+        };
+
+        Run run = solve("kroA100", 2_000, "tempering", properties(Duration.ofSeconds(2)));
+
+        assertThat(run.state()).isEqualTo(RunState.FINISHED);
+        assertValidBest(run, "kroA100");
+        Map<String, Object> state = run.snapshot(Run.Detail.FULL);
+        assertThat(contributors(state)).containsExactly("good");
+        assertThat(((Number) state.get("failedCalls")).longValue()).as("failed calls in 2 s of 200 ms epochs")
+                .isBetween(1L, 20L);
+    }
+
+    @Test
     void resultsThatAreNotValidToursAreDropped() throws Exception {
         compute.add("honest", 1);
         FakeCompute.Instance liar = compute.add("liar", 1);
