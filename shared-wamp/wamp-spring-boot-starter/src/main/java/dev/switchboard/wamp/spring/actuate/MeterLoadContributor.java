@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The load as the application's Micrometer registry sees it: {@code cpuProcess} and {@code cpuSystem} from the
- * {@code process.cpu.usage} and {@code system.cpu.usage} gauges when they exist, and each configured meter under its
- * name (the first measurement of a gauge, counter or timer, summed over its tags), when it exists.
+ * The configured meters of the application's Micrometer registry, each under its name (the first measurement of a
+ * gauge, counter or timer, summed over its tags), when it exists. The CPU loads are not taken from Micrometer's
+ * {@code process.cpu.usage}: the JVM measures that since its previous reading by anyone, so two readings in a row
+ * leave the second next to nothing ({@link WampLoadPublisher} measures the process's load itself).
  */
 public final class MeterLoadContributor implements LoadContributor {
 
@@ -26,8 +27,6 @@ public final class MeterLoadContributor implements LoadContributor {
     @Override
     public Map<String, ?> load() {
         Map<String, Object> load = new LinkedHashMap<>();
-        put(load, "cpuProcess", "process.cpu.usage");
-        put(load, "cpuSystem", "system.cpu.usage");
         for (String meter : meters) {
             put(load, meter, meter);
         }

@@ -24,8 +24,8 @@ import org.springframework.context.SmartLifecycle;
  * whose keyword arguments are
  * {@code {instanceId, kind, cpuProcess, cpuSystem, cores, heapUsed, handlersBusy, …}}: CPU loads from 0 to 1 (or
  * {@code null} when unknown), {@code heapUsed} in bytes, {@code handlersBusy} the invocations and events the
- * annotated endpoints are handling, then the entries of every {@link LoadContributor} (the Micrometer one replaces
- * the CPU loads with {@code process.cpu.usage} and {@code system.cpu.usage} and adds the configured meters).
+ * annotated endpoints are handling, then the entries of every {@link LoadContributor} (the Micrometer one adds the
+ * configured meters). {@code cpuProcess} is the process's share of all cores since the previous sample.
  */
 public final class WampLoadPublisher implements SmartLifecycle {
 
@@ -40,6 +40,9 @@ public final class WampLoadPublisher implements SmartLifecycle {
     private final String instanceId;
     private final String kind;
     private @Nullable ScheduledExecutorService scheduler;
+    private long lastCpuNanos = ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+    private long lastSampleNanos = System.nanoTime();
 
     public WampLoadPublisher(WampClient client, WampValues values, @Nullable WampEndpointRegistry endpoints,
                              List<LoadContributor> contributors, String topic, Duration interval, String instanceId,
@@ -64,7 +67,7 @@ public final class WampLoadPublisher implements SmartLifecycle {
         load.put("kind", kind);
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-            load.put("cpuProcess", fraction(sun.getProcessCpuLoad()));
+            load.put("cpuProcess", processCpu(sun));
             load.put("cpuSystem", fraction(sun.getCpuLoad()));
         } else {
             load.put("cpuProcess", null);
@@ -81,6 +84,24 @@ public final class WampLoadPublisher implements SmartLifecycle {
 
     public String topic() {
         return topic;
+    }
+
+    /**
+     * The process's CPU load since the previous sample: CPU time over wall time times cores. Measured here from the
+     * process's CPU time, because the JVM's own {@code getProcessCpuLoad()} answers for the time since its previous
+     * call by anyone (a metrics scrape just before would leave next to nothing to measure).
+     */
+    private synchronized @Nullable Double processCpu(com.sun.management.OperatingSystemMXBean os) {
+        long cpu = os.getProcessCpuTime();
+        long now = System.nanoTime();
+        if (cpu < 0) {
+            return null;
+        }
+        long wall = now - lastSampleNanos;
+        double load = wall <= 0 ? 0 : (cpu - lastCpuNanos) / (double) wall / Runtime.getRuntime().availableProcessors();
+        lastCpuNanos = cpu;
+        lastSampleNanos = now;
+        return Math.clamp(load, 0.0, 1.0);
     }
 
     @Override
