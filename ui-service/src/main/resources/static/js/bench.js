@@ -13,6 +13,7 @@ async function run() {
   results.dataset.done = 'false';
   results.textContent = '';
   const config = await fetch('config.json').then((r) => r.json());
+  config.routerUrl = new URL(config.routerUrl, location.href.replace(/^http/, 'ws')).href;
   const session = new WampSession({ url: config.routerUrl, realm: config.realm, reconnect: false });
   await session.open();
   const worker = new Worker(new URL('./bench-worker.js', import.meta.url), { type: 'module' });

@@ -27,6 +27,8 @@ const config = await fetch('config.json').then((response) => {
   $('connection-state').textContent = 'not connected';
   throw e;
 });
+// a path (e.g. /ws behind an Ingress) means the router is reached through the page's own host
+config.routerUrl = new URL(config.routerUrl, location.href.replace(/^http/, 'ws')).href;
 const route = new RouteView($('route-canvas'));
 const charts = new Charts($('chart-best'), $('chart-rate'));
 const instances = new Instances($('instances-body'), {

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The dashboard, under {@code switchboard.ui}. What the browser needs is served as {@code /config.json}; the backend's
  * own WAMP connection is {@code switchboard.wamp.*} and is never shown to the browser.
  *
- * @param routerUrl the router's WebSocket endpoint as the browser reaches it (may differ from the backend's)
+ * @param routerUrl the router's WebSocket endpoint as the browser reaches it (may differ from the backend's): a
+ *                  {@code ws://} or {@code wss://} URL, or a path such as {@code /ws} on the page's own host (behind
+ *                  an Ingress or proxy that routes it to the router; {@code wss} when the page came over https)
  * @param realm     the realm the browser joins
  * @param auth      how the browser authenticates; its secret is typed in by the user, never configured here
  * @param history   what the backend remembers for {@code tsp.ui.history}
@@ -22,9 +24,9 @@ public record UiProperties(
         @DefaultValue History history) {
 
     public UiProperties {
-        if (!routerUrl.startsWith("ws://") && !routerUrl.startsWith("wss://")) {
-            throw new IllegalArgumentException("switchboard.ui.router-url must be a ws:// or wss:// URL, got "
-                    + routerUrl);
+        if (!routerUrl.startsWith("ws://") && !routerUrl.startsWith("wss://") && !routerUrl.startsWith("/")) {
+            throw new IllegalArgumentException("switchboard.ui.router-url must be a ws:// or wss:// URL or a path on"
+                    + " the page's host such as /ws, got " + routerUrl);
         }
         if (realm.isBlank()) {
             throw new IllegalArgumentException("switchboard.ui.realm must not be blank");
