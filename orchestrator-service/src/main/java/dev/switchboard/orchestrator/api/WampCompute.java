@@ -63,17 +63,7 @@ final class WampCompute implements ComputeGateway {
                     }
                     return resultOf(answer);
                 });
-        return new Call() {
-            @Override
-            public CompletableFuture<AnnealResult> result() {
-                return result;
-            }
-
-            @Override
-            public void cancel() {
-                call.cancel(CancelMode.KILL);
-            }
-        };
+        return Call.of(result, () -> call.cancel(CancelMode.KILL));
     }
 
     private AnnealResult resultOf(CallResult answer) {
@@ -104,17 +94,7 @@ final class WampCompute implements ComputeGateway {
     }
 
     private static Call failed(ComputeException failure) {
-        CompletableFuture<AnnealResult> result = CompletableFuture.failedFuture(failure);
-        return new Call() {
-            @Override
-            public CompletableFuture<AnnealResult> result() {
-                return result;
-            }
-
-            @Override
-            public void cancel() {
-            }
-        };
+        return Call.of(CompletableFuture.failedFuture(failure), () -> { });
     }
 
     @Override

@@ -24,6 +24,21 @@ public interface ComputeGateway {
 
         /** Cancels the call ({@code kill}: the instance stops it). */
         void cancel();
+
+        /** A call whose outcome is {@code result} and whose cancel runs {@code cancel}. */
+        static Call of(CompletableFuture<AnnealResult> result, Runnable cancel) {
+            return new Call() {
+                @Override
+                public CompletableFuture<AnnealResult> result() {
+                    return result;
+                }
+
+                @Override
+                public void cancel() {
+                    cancel.run();
+                }
+            };
+        }
     }
 
     /** A call that brought no result. */

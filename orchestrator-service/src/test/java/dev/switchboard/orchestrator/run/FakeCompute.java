@@ -149,18 +149,10 @@ final class FakeCompute implements ComputeGateway, AutoCloseable {
     }
 
     private Call call(CompletableFuture<AnnealResult> result, AtomicBoolean cancelled) {
-        return new Call() {
-            @Override
-            public CompletableFuture<AnnealResult> result() {
-                return result;
-            }
-
-            @Override
-            public void cancel() {
-                cancelled.set(true);
-                fail(result, new ComputeException(Failure.LOST, "wamp.error.canceled"));
-            }
-        };
+        return Call.of(result, () -> {
+            cancelled.set(true);
+            fail(result, new ComputeException(Failure.LOST, "wamp.error.canceled"));
+        });
     }
 
     @Override
