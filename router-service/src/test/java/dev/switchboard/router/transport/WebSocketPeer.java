@@ -143,7 +143,8 @@ final class WebSocketPeer implements WebSocket.Listener, AutoCloseable {
         if (!socket.isOutputClosed()) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null);
         }
-        closed.completeOnTimeout(null, 2, TimeUnit.SECONDS).join();
+        // the router may have reset the connection already (e.g. after a violation): closing is then done
+        closed.completeOnTimeout(null, 2, TimeUnit.SECONDS).handle((close, error) -> close).join();
         socket.abort();
     }
 
