@@ -190,9 +190,9 @@ public interface WampClient extends AutoCloseable {
         }
 
         /**
-         * The WebSocket client to connect with. By default a {@code StandardWebSocketClient} on the JSR-356 client
-         * found on the class path (Tomcat's), set up with this builder's SSL context, message size and connect
-         * timeout; a client given here is used as it is.
+         * The WebSocket client to connect with. By default one on the JDK's {@code java.net.http.WebSocket} (which
+         * sends with {@code TCP_NODELAY}), set up with this builder's SSL context, message size, connect and close
+         * timeouts; a client given here (e.g. Spring's {@code StandardWebSocketClient}) is used as it is.
          */
         public Builder webSocketClient(WebSocketClient webSocketClient) {
             this.webSocketClient = webSocketClient;

@@ -70,6 +70,8 @@ class PackageRulesTests {
         noClasses().that().resideInAPackage("..client.internal..")
                 .and().doNotHaveSimpleName("WebSocketTransport")
                 .and().doNotHaveSimpleName("WebSocketConnector")
+                .and().doNotHaveSimpleName("JdkWebSocketClient")
+                .and().haveNameNotMatching(".*JdkWebSocketSession.*")
                 .and().doNotHaveSimpleName("ClientConfig")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.websocket..",
                         "org.apache.tomcat..")

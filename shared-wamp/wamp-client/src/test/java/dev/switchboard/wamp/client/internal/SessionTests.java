@@ -142,6 +142,11 @@ class SessionTests {
         session.onMessage(new Challenge("wampcra", ChallengeExtra.DEFAULT));
 
         assertThat(transport.next(Abort.class).reason()).isEqualTo(ErrorUris.AUTHENTICATION_FAILED);
+        // the ABORT goes out first, then the listener hears of it
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while ((listener.aborted == null || transport.closedWith == null) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         assertThat(listener.aborted.error()).isEqualTo(ErrorUris.AUTHENTICATION_FAILED);
         assertThat(transport.closedWith).isNotNull();
     }
