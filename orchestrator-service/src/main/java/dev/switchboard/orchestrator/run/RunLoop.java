@@ -49,6 +49,8 @@ public final class RunLoop {
     /** Calls shorter than this are not worth their round trip. */
     private static final long MIN_CALL_NANOS = 5_000_000;
     private static final long POLL_MILLIS = 20;
+    /** How much longer a chain's first call may take: its instance may first fetch and prepare the problem. */
+    private static final Duration FIRST_CALL_ALLOWANCE = Duration.ofSeconds(5);
 
     private final ComputeGateway compute;
     private final OrchestratorProperties properties;
@@ -209,8 +211,10 @@ public final class RunLoop {
             AnnealRequest request = new AnnealRequest(run.request().problem().problemId(),
                     Arrays.stream(assignment.tour()).boxed().toList(), assignment.t0(), assignment.t1(), durationMs,
                     callSeed(run.request().seed(), callSeq++));
-            ComputeGateway.Call call = compute.anneal(request,
-                    Duration.ofMillis(durationMs).plus(properties.callGrace()));
+            // a chain's first call may land on an instance that has yet to fetch and prepare the problem
+            Duration timeout = Duration.ofMillis(durationMs).plus(properties.callGrace())
+                    .plus(rates.containsKey(chain) ? Duration.ZERO : FIRST_CALL_ALLOWANCE);
+            ComputeGateway.Call call = compute.anneal(request, timeout);
             inFlight.put(chain, new InFlight(call, now, durationMs));
             rates.putIfAbsent(chain, 0.0);
             call.result().whenComplete((result, failure) ->
