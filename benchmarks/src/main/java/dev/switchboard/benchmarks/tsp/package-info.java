@@ -1,4 +1,7 @@
-/** JMH benchmarks and a quality check for the TSP annealing kernel. */
+/**
+ * JMH benchmarks and a quality check for the TSP annealing kernel, and the solver benchmarked through the whole suite
+ * as processes ({@link dev.switchboard.benchmarks.tsp.SuiteBenchmark}).
+ */
 @NullMarked
 package dev.switchboard.benchmarks.tsp;
 
