@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param tsplibDir       a directory of TSPLIB {@code .tsp} files offered besides the bundled ones (an optional
  *                        {@code SOURCE.txt} there lists optimal lengths); none when absent
- * @param epoch           how long each anneal call of a run lasts; between epochs the strategy combines the results
+ * @param epoch           how long each anneal call of a run lasts at least (up to four times longer while a call's
+ *                        round trip costs more than 2% of it)
  * @param minBudget       the shortest budget {@code tsp.solve} accepts
  * @param maxBudget       the longest budget {@code tsp.solve} accepts (below the router's default call timeout, which
  *                        ends calls that set none)

@@ -49,6 +49,8 @@ public final class RunLoop {
     /** Calls shorter than this are not worth their round trip. */
     private static final long MIN_CALL_NANOS = 5_000_000;
     private static final long POLL_MILLIS = 20;
+    /** A call lasts at least this many times its round trip's overhead (so the overhead stays under 2%). */
+    private static final long OVERHEAD_FACTOR = 50;
     /** How much longer a chain's first call may take: its instance may first fetch and prepare the problem. */
     private static final Duration FIRST_CALL_ALLOWANCE = Duration.ofSeconds(5);
 
@@ -78,7 +80,7 @@ public final class RunLoop {
     private record Returned(int chain, Strategy.Assignment assignment, CompletableFuture<AnnealResult> result) {
     }
 
-    private record InFlight(ComputeGateway.Call call, long startedNanos, long durationMs) {
+    private record InFlight(ComputeGateway.Call call, long startedNanos, long durationMs, boolean first) {
     }
 
     /** One run's loop state; used by the run's loop thread only. */
@@ -91,7 +93,11 @@ public final class RunLoop {
         private final long startNanos = System.nanoTime();
         private final long budgetNanos;
         private final long deadline;
-        private final long epochNanos;
+        private final long baseEpochNanos;
+        /** The length of a call: the configured epoch, longer while a call's round trip costs more than 2% of it. */
+        private long epochNanos;
+        /** A call's round trip beyond its work (transfer, queues), smoothed; 0 until a call has been measured. */
+        private long overheadNanos;
         private final PreparedProblem problem;
         private final Schedule whole;
         private final Strategy strategy;
@@ -112,7 +118,8 @@ public final class RunLoop {
             SolveRequest request = run.request();
             this.budgetNanos = request.budgetMs() * 1_000_000;
             this.deadline = startNanos + budgetNanos;
-            this.epochNanos = properties.epoch().toNanos();
+            this.baseEpochNanos = properties.epoch().toNanos();
+            this.epochNanos = baseEpochNanos;
             this.problem = PreparedProblem.of(request.problem().problem());
             Tour start = NearestNeighbourTour.build(problem, 0);
             run.offer(start.toArray(), problem.length(start), "orchestrator");
@@ -212,10 +219,11 @@ public final class RunLoop {
                     Arrays.stream(assignment.tour()).boxed().toList(), assignment.t0(), assignment.t1(), durationMs,
                     callSeed(run.request().seed(), callSeq++));
             // a chain's first call may land on an instance that has yet to fetch and prepare the problem
+            boolean first = !rates.containsKey(chain);
             Duration timeout = Duration.ofMillis(durationMs).plus(properties.callGrace())
-                    .plus(rates.containsKey(chain) ? Duration.ZERO : FIRST_CALL_ALLOWANCE);
+                    .plus(first ? FIRST_CALL_ALLOWANCE : Duration.ZERO);
             ComputeGateway.Call call = compute.anneal(request, timeout);
-            inFlight.put(chain, new InFlight(call, now, durationMs));
+            inFlight.put(chain, new InFlight(call, now, durationMs, first));
             rates.putIfAbsent(chain, 0.0);
             call.result().whenComplete((result, failure) ->
                     returned.add(new Returned(chain, assignment, call.result())));
@@ -237,6 +245,9 @@ public final class RunLoop {
                             result.instanceId(), result.elapsedMs(), result.length());
                 }
                 rates.put(call.chain(), elapsed > 0 ? result.proposals() * 1e9 / elapsed : 0.0);
+                if (flight != null && !flight.first()) {
+                    adaptEpoch(elapsed - result.elapsedMs() * 1_000_000);
+                }
                 if (!dispatch(call.chain())) {
                     close(call.chain());
                 }
@@ -250,6 +261,15 @@ public final class RunLoop {
                 nextProbe = Math.min(nextProbe, System.nanoTime() + CALLEE_CHECK_MILLIS * 1_000_000);
             }
             close(call.chain());
+        }
+
+        /**
+         * Keeps a call's round trip (a large problem's tour travels twice per call) under 2% of the call by making
+         * calls longer, up to four times the configured epoch.
+         */
+        private void adaptEpoch(long overhead) {
+            overheadNanos = overheadNanos == 0 ? Math.max(0, overhead) : (overheadNanos * 7 + Math.max(0, overhead)) / 8;
+            epochNanos = Math.clamp(overheadNanos * OVERHEAD_FACTOR, baseEpochNanos, baseEpochNanos * 4);
         }
 
         private void close(int chain) {
