@@ -1,11 +1,14 @@
 package dev.switchboard.benchmarks.router;
 
+import static dev.switchboard.benchmarks.cli.CommandLine.positive;
+import static dev.switchboard.benchmarks.cli.CommandLine.take;
+
+import dev.switchboard.benchmarks.cli.CommandLine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,15 +68,7 @@ record LoadOptions(@Nullable Path routerJar, String routerHeap, List<String> rou
             """;
 
     static LoadOptions parse(String... args) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("not an option: " + arg);
-            }
-            int equals = arg.indexOf('=');
-            given.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals),
-                    equals < 0 ? "" : arg.substring(equals + 1));
-        }
+        Map<String, String> given = CommandLine.options(args);
         Path logDir = Path.of(take(given, "log-dir", Path.of(System.getProperty("java.io.tmpdir"), "router-load")
                 .toString()));
         String jfr = given.remove("jfr");
@@ -93,8 +88,8 @@ record LoadOptions(@Nullable Path routerJar, String routerHeap, List<String> rou
                 jvmArgs.isEmpty() ? List.of() : List.of(jvmArgs.split("\\s+")),
                 jfr == null ? null : jfr.isEmpty() ? logDir.resolve("router.jfr") : Path.of(jfr),
                 logDir,
-                duration(take(given, "warmup", "5s")),
-                duration(take(given, "duration", "10s")),
+                CommandLine.duration(take(given, "warmup", "5s")),
+                CommandLine.duration(take(given, "duration", "10s")),
                 scenarios,
                 positive(given, "rounds", 1),
                 positive(given, "in-flight", 64),
@@ -119,33 +114,5 @@ record LoadOptions(@Nullable Path routerJar, String routerHeap, List<String> rou
         }
         jvm.addAll(routerJvmArgs);
         return jvm;
-    }
-
-    private static String take(Map<String, String> given, String name, String fallback) {
-        String value = given.remove(name);
-        return value == null || value.isEmpty() ? fallback : value;
-    }
-
-    private static int positive(Map<String, String> given, String name, int fallback) {
-        int value = Integer.parseInt(take(given, name, Integer.toString(fallback)).replace("_", ""));
-        if (value < 1) {
-            throw new IllegalArgumentException("--" + name + " must be positive, got " + value);
-        }
-        return value;
-    }
-
-    /** {@code 500ms}, {@code 4s}, {@code 1m}, or plain seconds. */
-    static Duration duration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-        }
-        if (t.endsWith("s")) {
-            return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
-        }
-        if (t.endsWith("m")) {
-            return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60_000));
-        }
-        return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
     }
 }

@@ -1,8 +1,8 @@
 package dev.switchboard.benchmarks.router;
 
 import com.sun.tools.attach.VirtualMachine;
+import dev.switchboard.benchmarks.cli.ProcessLogs;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.InetAddress;
@@ -215,12 +215,7 @@ final class RouterProcess implements AutoCloseable {
     }
 
     String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return ProcessLogs.tail(log);
     }
 
     @Override

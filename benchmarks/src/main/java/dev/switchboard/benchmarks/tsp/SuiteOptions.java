@@ -1,13 +1,16 @@
 package dev.switchboard.benchmarks.tsp;
 
+import static dev.switchboard.benchmarks.cli.CommandLine.duration;
+import static dev.switchboard.benchmarks.cli.CommandLine.positive;
+import static dev.switchboard.benchmarks.cli.CommandLine.take;
+
+import dev.switchboard.benchmarks.cli.CommandLine;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -64,15 +67,7 @@ record SuiteOptions(@Nullable Path root, Path logDir, String heap, int computes,
             """.formatted(DEFAULT_INSTANCES);
 
     static SuiteOptions parse(String... args) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("not an option: " + arg);
-            }
-            int equals = arg.indexOf('=');
-            given.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals),
-                    equals < 0 ? "" : arg.substring(equals + 1));
-        }
+        Map<String, String> given = CommandLine.options(args);
         String budget = given.remove("budget");
         List<Budgeted> instances = new ArrayList<>();
         for (String entry : list(take(given, "instances", DEFAULT_INSTANCES))) {
@@ -123,7 +118,7 @@ record SuiteOptions(@Nullable Path root, Path logDir, String heap, int computes,
                 budgetMs("--scaling-budget", take(given, "scaling-budget", "10s")),
                 positive(given, "scaling-runs", 5),
                 scalingGap,
-                durationMs(take(given, "warmup", "3s")),
+                duration(take(given, "warmup", "3s")).toMillis(),
                 Long.parseLong(take(given, "seed", "1")));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s): --" + String.join(", --", given.keySet()));
@@ -175,40 +170,12 @@ record SuiteOptions(@Nullable Path root, Path logDir, String heap, int computes,
         return items;
     }
 
-    private static String take(Map<String, String> given, String name, String fallback) {
-        String value = given.remove(name);
-        return value == null || value.isEmpty() ? fallback : value;
-    }
-
-    private static int positive(Map<String, String> given, String name, int fallback) {
-        int value = Integer.parseInt(take(given, name, Integer.toString(fallback)).replace("_", ""));
-        if (value < 1) {
-            throw new IllegalArgumentException("--" + name + " must be positive, got " + value);
-        }
-        return value;
-    }
-
-    /** A budget tsp.solve accepts (100 ms … 10 min). */
+    /** A budget tsp.solve accepts by default (100 ms … 4 min). */
     private static long budgetMs(String what, String text) {
-        long ms = durationMs(text);
-        if (ms < 100 || ms > 600_000) {
-            throw new IllegalArgumentException(what + ": a budget between 100ms and 10m, got " + text);
+        long ms = duration(text).toMillis();
+        if (ms < 100 || ms > 240_000) {
+            throw new IllegalArgumentException(what + ": a budget between 100ms and 4m, got " + text);
         }
         return ms;
-    }
-
-    /** {@code 500ms}, {@code 4s}, {@code 1m}, or plain seconds. */
-    static long durationMs(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.endsWith("ms")) {
-            return Long.parseLong(t.substring(0, t.length() - 2));
-        }
-        if (t.endsWith("s")) {
-            return Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000);
-        }
-        if (t.endsWith("m")) {
-            return Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60_000);
-        }
-        return Math.round(Double.parseDouble(t) * 1000);
     }
 }
