@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * <p>Slots: the loop learns the number of registered compute sessions from the meta API
  * ({@code wamp.registration.count_callees}) and the number of free slots by asking: it opens one chain per callee, and
  * whenever the callee count grows (and every {@value #PROBE_EVERY_MILLIS} ms) it probes with one more chain per
- * callee, doubling the probe while none of its calls is refused. A call the dealer refuses because every callee is busy ({@code max_concurrency_reached}) comes back at once
- * and closes its chain, so the chains settle at the number of slots. A call that errors, times out or whose instance
+ * callee, doubling the probe while none of its calls is refused by the time the first of them brings a result. A call
+ * the dealer refuses because every callee is busy ({@code max_concurrency_reached}) comes back at once and closes its
+ * chain, so the chains settle at the number of slots. A call that errors, times out or whose instance
  * dies costs that call only: its chain closes and the next probe opens chains on the instances that are left. Results
  * are checked (a permutation, the length recomputed) before they are trusted.
  */
@@ -42,8 +43,6 @@ public final class RunLoop {
     private static final Logger log = LoggerFactory.getLogger(RunLoop.class);
     static final long PROBE_EVERY_MILLIS = 5_000;
     private static final long CALLEE_CHECK_MILLIS = 250;
-    /** How long after a probe the loop counts its refusals (they come back within a round trip). */
-    private static final long PROBE_CHECK_MILLIS = 50;
     /** How much of the budget the loop keeps back for the last results to come in and the answer to go out. */
     private static final long END_MARGIN_NANOS = 15_000_000;
     /** Calls shorter than this are not worth their round trip. */
@@ -107,9 +106,14 @@ public final class RunLoop {
         private long nextCalleeCheck;
         private @Nullable CompletableFuture<Integer> calleeCheck;
         private long callSeq;
-        /** The chains the last probe opened; when none of them is refused, the probe doubles. */
+        /**
+         * The last probe: how many chains it opened, from which chain on, and the refusals since. When one of its
+         * calls brings a result and none was refused (refusals come back at once, results only after the work), the
+         * probe doubles.
+         */
         private int probeSize;
-        private long probeCheck = Long.MAX_VALUE;
+        private int probeFirstChain;
+        private boolean probePending;
         private int refusedSinceProbe;
 
         Execution(Run run) {
@@ -149,11 +153,6 @@ public final class RunLoop {
                         callees = awaitCallees(Math.min(deadline, now + properties.computeWait().toNanos()));
                     }
                     probe(Math.max(1, callees));
-                } else if (now >= probeCheck) {
-                    probeCheck = Long.MAX_VALUE;
-                    if (refusedSinceProbe == 0) {
-                        probe(2 * probeSize); // every probing call was taken: there may be many more slots
-                    }
                 }
                 Returned call = poll();
                 if (call != null) {
@@ -181,8 +180,9 @@ public final class RunLoop {
             long now = System.nanoTime();
             nextProbe = now + PROBE_EVERY_MILLIS * 1_000_000;
             probeSize = count;
+            probeFirstChain = nextChain;
+            probePending = true;
             refusedSinceProbe = 0;
-            probeCheck = now + PROBE_CHECK_MILLIS * 1_000_000;
             openChains(count);
         }
 
@@ -250,6 +250,12 @@ public final class RunLoop {
                 }
                 if (!dispatch(call.chain())) {
                     close(call.chain());
+                }
+                if (probePending && call.chain() >= probeFirstChain) {
+                    probePending = false;
+                    if (refusedSinceProbe == 0) {
+                        probe(2 * probeSize); // every probing call was taken: there may be many more slots
+                    }
                 }
                 return;
             }

@@ -64,6 +64,9 @@ final class FakeCompute implements ComputeGateway, AutoCloseable {
     private final Map<String, PreparedProblem> prepared = new ConcurrentHashMap<>();
     private final Map<CompletableFuture<AnnealResult>, Runnable> slots = new ConcurrentHashMap<>();
 
+    /** How late refusals come back (a loaded router or network); 0 for at once. */
+    volatile long refusalDelayMillis;
+
     FakeCompute(Map<String, Problem> problems) {
         this.problems = problems;
     }
@@ -100,8 +103,10 @@ final class FakeCompute implements ComputeGateway, AutoCloseable {
         CompletableFuture<AnnealResult> result = new CompletableFuture<>();
         if (chosen == null) {
             refused.incrementAndGet();
-            result.completeExceptionally(new ComputeException(Failure.NO_FREE_SLOT,
-                    live.isEmpty() ? "wamp.error.no_such_procedure" : "crossbar.error.max_concurrency_reached"));
+            ComputeException refusal = new ComputeException(Failure.NO_FREE_SLOT,
+                    live.isEmpty() ? "wamp.error.no_such_procedure" : "crossbar.error.max_concurrency_reached");
+            CompletableFuture.delayedExecutor(refusalDelayMillis, java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .execute(() -> result.completeExceptionally(refusal));
             return call(result, new AtomicBoolean());
         }
         Instance instance = chosen;

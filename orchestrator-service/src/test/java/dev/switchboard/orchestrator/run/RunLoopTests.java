@@ -70,6 +70,19 @@ class RunLoopTests {
     }
 
     @Test
+    void slowRefusalsDoNotMakeTheProbeRunAway() throws Exception {
+        compute.add("a", 1);
+        compute.add("b", 1);
+        compute.refusalDelayMillis = 120; // a loaded machine: refusals later than a round trip, sooner than a call
+
+        Run run = solve("kroA100", 1_500, "tempering", properties(Duration.ofSeconds(2)));
+
+        assertThat(run.state()).isEqualTo(RunState.FINISHED);
+        assertThat(compute.peakInFlight()).isEqualTo(2);
+        assertThat(compute.refused()).as("probing calls refused: the first probe's two, no doubling").isLessThanOrEqualTo(4);
+    }
+
+    @Test
     void anInstanceThatDiesCostsOnlyItsCallsAndTheRunEndsOnTime() throws Exception {
         compute.add("a", 1);
         FakeCompute.Instance dying = compute.add("b", 1);
