@@ -5,7 +5,6 @@ import dev.switchboard.orchestrator.run.RunEvents;
 import dev.switchboard.tsp.api.TspUris;
 import dev.switchboard.wamp.client.WampClient;
 import dev.switchboard.wamp.message.Payload;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ final class WampRunEvents implements RunEvents {
         event.put("problemId", run.request().problem().problemId());
         event.put("length", best.length());
         event.put("gap", run.gap(best.length()));
-        event.put("tour", tour(best.tour()));
+        event.put("tour", Run.tourList(best.tour()));
         event.put("elapsedMs", best.elapsedMs());
         event.put("instanceId", best.instanceId());
         publish(TspUris.RUN_BEST, event);
@@ -60,13 +59,5 @@ final class WampRunEvents implements RunEvents {
         } catch (RuntimeException e) {
             log.debug("Not published on {}: {}", topic, e.toString());
         }
-    }
-
-    static List<Integer> tour(int[] tour) {
-        List<Integer> list = new ArrayList<>(tour.length);
-        for (int city : tour) {
-            list.add(city);
-        }
-        return list;
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.orchestrator.run;
 
 import dev.switchboard.tsp.api.AnnealResult;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,6 +200,11 @@ public final class Run {
         return optimum == null || length < 0 ? null : 100.0 * (length - optimum) / optimum;
     }
 
+    /** A tour as the API carries it: a list of city indexes. */
+    public static List<Integer> tourList(int[] tour) {
+        return Arrays.stream(tour).boxed().toList();
+    }
+
     /** The run's state as the TSP API describes it (docs/tsp-api.md, "Run state"). */
     public synchronized Map<String, Object> snapshot(Detail detail) {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -236,11 +242,7 @@ public final class Run {
             map.put("instances", contributions);
         }
         if (detail == Detail.FULL && bestTour != null) {
-            List<Integer> tour = new ArrayList<>(bestTour.length);
-            for (int city : bestTour) {
-                tour.add(city);
-            }
-            map.put("tour", tour);
+            map.put("tour", tourList(bestTour));
         }
         if (error != null) {
             map.put("error", error);

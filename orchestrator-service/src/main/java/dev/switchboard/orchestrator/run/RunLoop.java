@@ -9,7 +9,6 @@ import dev.switchboard.tsp.api.AnnealRequest;
 import dev.switchboard.tsp.api.AnnealResult;
 import dev.switchboard.tsp.api.TspUris;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -216,7 +215,7 @@ public final class RunLoop {
             Strategy.Assignment assignment = strategy.next(chain, slice, best.tour(), best.length());
             long durationMs = Math.max(1, duration / 1_000_000);
             AnnealRequest request = new AnnealRequest(run.request().problem().problemId(),
-                    Arrays.stream(assignment.tour()).boxed().toList(), assignment.t0(), assignment.t1(), durationMs,
+                    Run.tourList(assignment.tour()), assignment.t0(), assignment.t1(), durationMs,
                     callSeed(run.request().seed(), callSeq++));
             // a chain's first call may land on an instance that has yet to fetch and prepare the problem
             boolean first = !rates.containsKey(chain);

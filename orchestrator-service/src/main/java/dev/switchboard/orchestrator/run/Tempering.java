@@ -2,8 +2,6 @@ package dev.switchboard.orchestrator.run;
 
 import dev.switchboard.tsp.anneal.Schedule;
 import dev.switchboard.tsp.api.AnnealResult;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -95,10 +93,5 @@ public final class Tempering implements Strategy {
         }
         int rank = chains.headMap(chain).size();
         return Math.pow(ratio, rank / (double) (size - 1));
-    }
-
-    /** The open chains' lengths by rank, coldest first (for tests and logs). */
-    List<Long> lengths() {
-        return new ArrayList<>(chains.values().stream().map(Chain::length).toList());
     }
 }
