@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Switchboard: sets up what Maven cannot, then `./mvnw -B verify`.
 #  - Debian/Ubuntu packages listed in .ci/apt-packages (installed when running as root and missing);
-#  - npm packages of system-tests/package.json, installed into system-tests/node_modules.
+#  - npm packages of system-tests/package.json, installed into system-tests/node_modules; npm itself must be on the
+#    PATH.
 # Extra arguments go to Maven, e.g. `scripts/test.sh -pl shared-wamp/wamp-protocol`.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,6 +27,13 @@ if [ -f "$apt_list" ] && grep -qv '^\s*\(#\|$\)' "$apt_list"; then
 fi
 
 if [ -f "$root/system-tests/package.json" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "npm is not on the PATH: the interop tests in system-tests need Node.js 20 or newer with npm." >&2
+    echo "Install Node.js with npm (see README.md, Prerequisites), then run $0 again." >&2
+    exit 1
+  fi
+  # `npm install` rather than `npm ci`: npm refuses this lock file in `npm ci` (it leaves out cbor-extract's optional
+  # platform packages), while `npm install` keeps to the locked versions and adds what this platform needs.
   (cd "$root/system-tests" && npm install --no-audit --no-fund --loglevel=error)
 fi
 

@@ -1,7 +1,6 @@
 package dev.switchboard.wamp;
 
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Produces WAMP ids: integers in {@code [1, 2^53]} so that every peer, including JavaScript ones, can represent them
@@ -25,7 +24,7 @@ public interface IdGenerator {
      * they are not guessable from one another. Thread-safe.
      */
     static IdGenerator random() {
-        return () -> ThreadLocalRandom.current().nextLong(1, MAX_ID + 1);
+        return IdGenerators.random(ThreadLocalRandom::current);
     }
 
     /**
@@ -33,7 +32,6 @@ public interface IdGenerator {
      * 2^53. Thread-safe; each scope owns one.
      */
     static IdGenerator sequential() {
-        AtomicLong last = new AtomicLong();
-        return () -> last.updateAndGet(id -> id >= MAX_ID ? 1 : id + 1);
+        return IdGenerators.sequentialAfter(0);
     }
 }

@@ -1,10 +1,16 @@
 package dev.switchboard.wamp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 class IdGeneratorTests {
@@ -39,6 +45,45 @@ class IdGeneratorTests {
         assertThat(sequential.next()).isEqualTo(1);
         assertThat(sequential.next()).isEqualTo(2);
         assertThat(sequential.next()).isEqualTo(3);
+    }
+
+    @Test
+    void sequentialIdsWrapFromTwoToTheFiftyThreeBackToOne() {
+        IdGenerator sequential = IdGenerators.sequentialAfter(IdGenerator.MAX_ID - 2);
+        assertThat(sequential.next()).isEqualTo(IdGenerator.MAX_ID - 1);
+        assertThat(sequential.next()).isEqualTo(IdGenerator.MAX_ID);
+        assertThat(sequential.next()).isEqualTo(1);
+        assertThat(sequential.next()).isEqualTo(2);
+    }
+
+    @Test
+    void aSequenceCannotStartOutsideTheIdRange() {
+        assertThatThrownBy(() -> IdGenerators.sequentialAfter(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IdGenerators.sequentialAfter(IdGenerator.MAX_ID + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void randomIdsAreDrawnFromOneToTwoToTheFiftyThreeInclusive() {
+        // A source that answers with the lowest, then the highest value of the range it is asked for.
+        List<long[]> asked = new ArrayList<>();
+        Deque<Boolean> lowest = new ArrayDeque<>(List.of(true, false));
+        RandomGenerator edges = new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                throw new UnsupportedOperationException("ids must be drawn from a bounded range");
+            }
+
+            @Override
+            public long nextLong(long origin, long bound) {
+                asked.add(new long[] {origin, bound});
+                return lowest.pop() ? origin : bound - 1;
+            }
+        };
+        IdGenerator random = IdGenerators.random(() -> edges);
+        assertThat(random.next()).isEqualTo(1);
+        assertThat(random.next()).isEqualTo(IdGenerator.MAX_ID);
+        assertThat(asked).allSatisfy(range -> assertThat(range).containsExactly(1, IdGenerator.MAX_ID + 1));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessageFormat;
+import org.msgpack.core.MessageInsufficientBufferException;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
 
@@ -54,6 +56,10 @@ final class MsgpackSerializer implements Serializer {
             return message;
         } catch (ProtocolViolationException e) {
             throw e;
+        } catch (MessageInsufficientBufferException e) {
+            throw new ProtocolViolationException("MessagePack frame ends inside a value", e);
+        } catch (CharacterCodingException e) {
+            throw new ProtocolViolationException("MessagePack string is not valid UTF-8", e);
         } catch (IOException | RuntimeException e) {
             throw new ProtocolViolationException("malformed MessagePack frame: " + e.getMessage(), e);
         }

@@ -30,7 +30,7 @@ public record HelloDetails(Roles roles, List<String> authmethods, @Nullable Stri
         List<String> authmethods = fields.strings("authmethods");
         Map<String, Object> authextra = fields.dict("authextra");
         return new HelloDetails(
-                Roles.fromWire("HELLO.Details.roles", roles),
+                Roles.fromWire("HELLO.Details.roles", roles, Roles.CLIENT_ROLES),
                 authmethods == null ? List.of() : authmethods,
                 fields.string("authid"),
                 fields.string("authrole"),

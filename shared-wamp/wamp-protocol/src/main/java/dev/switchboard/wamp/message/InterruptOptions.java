@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code INTERRUPT.Options}: {@code mode} (kill or killnowait) and {@code reason}, the error URI the dealer
- * reports to the caller (e.g. {@code wamp.error.canceled} or {@code wamp.error.timeout}).
+ * reports to the caller (e.g. {@code wamp.error.canceled} or {@code wamp.error.timeout}). The mode is never
+ * {@code skip}: a call canceled with skip sends the callee no INTERRUPT (advanced profile, "Call Canceling").
  *
  * @param other entries not typed here, passed through unchanged
  */
@@ -14,6 +15,9 @@ public record InterruptOptions(@Nullable CancelMode mode, @Nullable String reaso
     public static final InterruptOptions DEFAULT = new InterruptOptions(null, null, Map.of());
 
     public InterruptOptions {
+        if (mode == CancelMode.SKIP) {
+            throw new IllegalArgumentException("INTERRUPT.Options.mode must be kill or killnowait, got skip");
+        }
         other = Values.map(other);
     }
 
@@ -23,9 +27,14 @@ public record InterruptOptions(@Nullable CancelMode mode, @Nullable String reaso
         }
         WireFields fields = new WireFields("INTERRUPT.Options", wire);
         return new InterruptOptions(
-                fields.named("mode", CancelMode::fromWireName, null, "skip, kill or killnowait"),
+                fields.named("mode", InterruptOptions::interruptMode, null, "kill or killnowait"),
                 fields.uri("reason"),
                 fields.other());
+    }
+
+    private static @Nullable CancelMode interruptMode(String name) {
+        CancelMode mode = CancelMode.fromWireName(name);
+        return mode == CancelMode.SKIP ? null : mode;
     }
 
     public Map<String, Object> toWire() {

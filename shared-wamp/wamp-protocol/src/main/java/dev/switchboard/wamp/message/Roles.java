@@ -4,6 +4,7 @@ import dev.switchboard.wamp.ProtocolViolationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code HELLO.Details.roles} and {@code WELCOME.Details.roles}: the roles a peer plays and, per role, the advanced
@@ -20,7 +21,10 @@ public record Roles(Map<String, Object> byName) {
     public static final String BROKER = "broker";
     public static final String DEALER = "dealer";
 
-    private static final Set<String> KNOWN = Set.of(CALLER, CALLEE, PUBLISHER, SUBSCRIBER, BROKER, DEALER);
+    /** The roles a client announces in HELLO (basic profile, "HELLO"). */
+    static final Set<String> CLIENT_ROLES = Set.of(CALLER, CALLEE, PUBLISHER, SUBSCRIBER);
+    /** The roles a router announces in WELCOME (basic profile, "WELCOME"). */
+    static final Set<String> ROUTER_ROLES = Set.of(BROKER, DEALER);
 
     public Roles {
         byName = Values.map(byName);
@@ -37,7 +41,11 @@ public record Roles(Map<String, Object> byName) {
         return new Roles(roles);
     }
 
-    static Roles fromWire(String where, Map<String, Object> wire) {
+    /**
+     * The roles of a HELLO ({@link #CLIENT_ROLES}) or a WELCOME ({@link #ROUTER_ROLES}): the peer MUST announce at
+     * least one of the roles of its side; roles it does not know are passed through.
+     */
+    static Roles fromWire(String where, Map<String, Object> wire, Set<String> side) {
         if (wire.isEmpty()) {
             throw new ProtocolViolationException(where + " must announce at least one role");
         }
@@ -50,8 +58,9 @@ public record Roles(Map<String, Object> byName) {
                 throw new ProtocolViolationException(where + "." + role.getKey() + ".features must be a dict");
             }
         }
-        if (wire.keySet().stream().noneMatch(KNOWN::contains)) {
-            throw new ProtocolViolationException(where + " names no WAMP role, only " + wire.keySet());
+        if (wire.keySet().stream().noneMatch(side::contains)) {
+            throw new ProtocolViolationException(where + " must include one of " + new TreeSet<>(side)
+                    + ", got only " + wire.keySet());
         }
         return new Roles(wire);
     }

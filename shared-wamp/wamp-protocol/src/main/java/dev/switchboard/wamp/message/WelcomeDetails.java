@@ -28,7 +28,7 @@ public record WelcomeDetails(Roles roles, @Nullable String authid, @Nullable Str
         }
         Map<String, Object> authextra = fields.dict("authextra");
         return new WelcomeDetails(
-                Roles.fromWire("WELCOME.Details.roles", roles),
+                Roles.fromWire("WELCOME.Details.roles", roles, Roles.ROUTER_ROLES),
                 fields.string("authid"),
                 fields.string("authrole"),
                 fields.string("authmethod"),

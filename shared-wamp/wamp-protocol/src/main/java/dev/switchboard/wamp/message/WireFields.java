@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -172,6 +173,14 @@ final class WireFields {
         checkName("ppt_scheme", Set.of("wamp", "mqtt"));
         checkName("ppt_serializer", Set.of("native", "json", "msgpack", "cbor", "ubjson", "flatbuffers"));
         checkName("ppt_cipher", Set.of("xsalsa20poly1305", "aes256gcm"));
+        // Payload passthru mode: ppt_scheme is the required attribute that tells the mode is in use.
+        if (wire.get("ppt_scheme") == null) {
+            for (String key : List.of("ppt_serializer", "ppt_cipher", "ppt_keyid")) {
+                if (wire.get(key) != null) {
+                    throw new ProtocolViolationException(where + ".ppt_scheme is required with " + where + "." + key);
+                }
+            }
+        }
         return this;
     }
 
@@ -193,7 +202,7 @@ final class WireFields {
     private void checkName(String key, Set<String> standard) {
         Object value = wire.get(key);
         if (value != null && !(value instanceof String s && (standard.contains(s) || s.startsWith("x_")))) {
-            throw invalid(key, "one of " + standard + " or an x_ name", value);
+            throw invalid(key, "one of " + new TreeSet<>(standard) + " or an x_ name", value);
         }
     }
 

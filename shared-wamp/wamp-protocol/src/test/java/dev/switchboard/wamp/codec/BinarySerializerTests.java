@@ -3,11 +3,14 @@ package dev.switchboard.wamp.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.wamp.IdGenerator;
 import dev.switchboard.wamp.ProtocolViolationException;
+import dev.switchboard.wamp.message.Subscribed;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Format-specific behaviour of the serializers: binary values, integer ranges, and hostile headers. */
@@ -76,16 +79,103 @@ class BinarySerializerTests {
 
     @Test
     void msgpackMalformedUtf8IsRefused() {
-        assertThatThrownBy(() -> Serialization.MSGPACK.serializer().read(HEX.parseHex("91a2c328")))
-                .isInstanceOf(ProtocolViolationException.class);
+        // fixstr of 2 bytes: c3 starts a 2-byte sequence, 28 ("(") cannot continue it
+        refused(Serialization.MSGPACK, "91a2c328", "MessagePack string is not valid UTF-8");
     }
 
     @Test
     void truncatedBinaryFramesAreRefused() {
-        assertThatThrownBy(() -> Serialization.MSGPACK.serializer().read(HEX.parseHex("9330ce0077")))
-                .isInstanceOf(ProtocolViolationException.class);
-        assertThatThrownBy(() -> Serialization.CBOR.serializer().read(HEX.parseHex("8518301a0077")))
-                .isInstanceOf(ProtocolViolationException.class);
+        // [48, <uint32 cut after 2 of its 4 bytes>, ...]
+        refused(Serialization.MSGPACK, "9330ce0077", "MessagePack frame ends inside a value");
+        // [48, <uint32 cut after 2 of its 4 bytes>, ...] of 5 elements
+        refused(Serialization.CBOR, "8518301a0077", "malformed CBOR frame: Unexpected end-of-input");
+    }
+
+    @Test
+    void msgpackEmptyFrameIsRefused() {
+        refused(Serialization.MSGPACK, "", "MessagePack frame is empty");
+    }
+
+    @Test
+    void msgpackTopLevelValueMustBeAnArray() {
+        refused(Serialization.MSGPACK, "a161", "MessagePack frame is not an array");
+    }
+
+    @Test
+    void msgpackContentAfterTheMessageArrayIsRefused() {
+        refused(Serialization.MSGPACK, "910101", "MessagePack frame has content after the message array");
+    }
+
+    @Test
+    void duplicateMapKeysAreRefusedInMsgpackAndCbor() {
+        // [{"a": 1, "a": 2}]
+        refused(Serialization.MSGPACK, "9182a16101a16102", "duplicate key \"a\" in MessagePack map");
+        refused(Serialization.CBOR, "81a2616101616102", "duplicate key \"a\" in CBOR object");
+    }
+
+    @Test
+    void nestingBeyondTheLimitIsRefusedInMsgpackAndCbor() {
+        int depth = Serializer.MAX_DEPTH + 5;
+        // one-element arrays nested depth times around an empty array
+        refused(Serialization.MSGPACK, "91".repeat(depth) + "90",
+                "MessagePack frame nests values deeper than " + Serializer.MAX_DEPTH);
+        refused(Serialization.CBOR, "81".repeat(depth) + "80",
+                "CBOR frame nests values deeper than " + Serializer.MAX_DEPTH);
+    }
+
+    @Test
+    void nestingUpToTheLimitIsAccepted() {
+        int depth = Serializer.MAX_DEPTH - 1;
+        assertThat(Serialization.MSGPACK.serializer().read(HEX.parseHex("91".repeat(depth) + "90"))).hasSize(1);
+        assertThat(Serialization.CBOR.serializer().read(HEX.parseHex("81".repeat(depth) + "80"))).hasSize(1);
+    }
+
+    @Test
+    void cborSimpleValuesOtherThanBooleansNullAndUndefinedAreRefused() {
+        // [simple(0)] and [simple(32)]
+        refused(Serialization.CBOR, "81e0", "unsupported embedded value in CBOR frame");
+        refused(Serialization.CBOR, "81f820", "unsupported embedded value in CBOR frame");
+    }
+
+    @Test
+    void idsAboveTwoToTheFiftyThreeAreRefusedInMsgpackAndCbor() {
+        // [SUBSCRIBED, 1, 2^53 + 1] with the id as uint64 0x0020000000000001
+        for (var frame : List.of(Map.entry(Serialization.MSGPACK, "932101cf0020000000000001"),
+                Map.entry(Serialization.CBOR, "831821011b0020000000000001"))) {
+            assertThatThrownBy(() -> WampCodec.of(frame.getKey()).decode(HEX.parseHex(frame.getValue())))
+                    .as("%s", frame.getKey())
+                    .isInstanceOf(ProtocolViolationException.class)
+                    .hasMessage("SUBSCRIBED.Subscription must be an id (an integer in [1, 2^53]), got 9007199254740993");
+        }
+    }
+
+    @Test
+    void idsBeyondTheLongRangeAreRefusedInMsgpackAndCbor() {
+        // [SUBSCRIBED, 1, 2^64 - 1] as msgpack uint64 and as CBOR uint64
+        for (var frame : List.of(Map.entry(Serialization.MSGPACK, "932101cfffffffffffffffff"),
+                Map.entry(Serialization.CBOR, "831821011bffffffffffffffff"))) {
+            assertThatThrownBy(() -> WampCodec.of(frame.getKey()).decode(HEX.parseHex(frame.getValue())))
+                    .as("%s", frame.getKey())
+                    .isInstanceOf(ProtocolViolationException.class)
+                    .hasMessage("SUBSCRIBED.Subscription must be an id (an integer in [1, 2^53]), got 18446744073709551615");
+        }
+    }
+
+    @Test
+    void theLargestIdIsAcceptedInMsgpackAndCbor() {
+        // [SUBSCRIBED, 1, 2^53]
+        Subscribed expected = new Subscribed(1, IdGenerator.MAX_ID);
+        assertThat(WampCodec.of(Serialization.MSGPACK).decode(HEX.parseHex("932101cf0020000000000000")))
+                .isEqualTo(expected);
+        assertThat(WampCodec.of(Serialization.CBOR).decode(HEX.parseHex("831821011b0020000000000000")))
+                .isEqualTo(expected);
+    }
+
+    private static void refused(Serialization format, String hex, String reason) {
+        assertThatThrownBy(() -> format.serializer().read(HEX.parseHex(hex)))
+                .as("%s %s", format, hex.length() > 40 ? hex.substring(0, 40) + "…" : hex)
+                .isInstanceOf(ProtocolViolationException.class)
+                .hasMessageContaining(reason);
     }
 
     @Test

@@ -1,14 +1,20 @@
 package dev.switchboard.wamp.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 
 import dev.switchboard.wamp.ProtocolViolationException;
 import dev.switchboard.wamp.message.WampMessage;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -46,23 +52,72 @@ class HostileInputTests {
         List<Object> values = new java.util.ArrayList<>();
         values.add(code);
         values.addAll(elements);
-        try {
-            WampMessage message = MessageMapper.fromValues(values);
-            assertThat(MessageMapper.fromValues(MessageMapper.toValues(message))).isEqualTo(message);
-        } catch (ProtocolViolationException expected) {
-            assertThat(expected.getMessage()).isNotBlank();
-        }
+        withinPatience(() -> {
+            try {
+                WampMessage message = MessageMapper.fromValues(values);
+                assertThat(MessageMapper.fromValues(MessageMapper.toValues(message))).isEqualTo(message);
+            } catch (ProtocolViolationException expected) {
+                assertThat(expected.getMessage()).isNotBlank();
+            }
+        }, () -> "mapping " + values);
     }
 
     private static void decodeOrViolation(Serialization serialization, byte[] frame) {
-        long start = System.nanoTime();
+        withinPatience(() -> {
+            try {
+                WampMessage message = WampCodec.of(serialization).decode(frame);
+                assertThat(message).isNotNull();
+            } catch (ProtocolViolationException expected) {
+                assertThat(expected.getMessage()).isNotBlank();
+            }
+        }, () -> "decoding " + serialization + " " + HexFormat.of().formatHex(frame));
+    }
+
+    /**
+     * Runs {@code work} on a thread of its own and stops waiting for it after {@link #PATIENCE}, so that a hang fails
+     * the property (with what was being done) instead of blocking the build. Like JUnit's
+     * {@code assertTimeoutPreemptively}, on a virtual thread: a new platform thread for each of the 9,000 tries
+     * would triple the time of this class.
+     */
+    private static void withinPatience(Runnable work, Supplier<String> what) {
+        within(PATIENCE, work, what);
+    }
+
+    private static void within(Duration patience, Runnable work, Supplier<String> what) {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread worker = Thread.ofVirtual().name("hostile-input").start(() -> {
+            try {
+                work.run();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
         try {
-            WampMessage message = WampCodec.of(serialization).decode(frame);
-            assertThat(message).isNotNull();
-        } catch (ProtocolViolationException expected) {
-            assertThat(expected.getMessage()).isNotBlank();
+            if (!worker.join(patience)) {
+                worker.interrupt();
+                fail(what.get() + " did not end within " + patience);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted while " + what.get(), e);
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(PATIENCE);
+        switch (failure.get()) {
+            case null -> { }
+            case RuntimeException e -> throw e;
+            case Error e -> throw e;
+            case Throwable t -> throw new AssertionError(t);
+        }
+    }
+
+    @Example
+    void workThatDoesNotEndFailsInsteadOfBlocking() {
+        assertThatThrownBy(() -> within(Duration.ofMillis(100), () -> {
+            try {
+                Thread.sleep(Duration.ofHours(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, () -> "sleeping")).isInstanceOf(AssertionError.class).hasMessage("sleeping did not end within PT0.1S");
     }
 
     @Provide

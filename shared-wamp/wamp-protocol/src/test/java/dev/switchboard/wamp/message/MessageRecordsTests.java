@@ -37,6 +37,14 @@ class MessageRecordsTests {
     }
 
     @Test
+    void anInterruptCannotCarryModeSkip() {
+        assertThatThrownBy(() -> new InterruptOptions(CancelMode.SKIP, null, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("INTERRUPT.Options.mode must be kill or killnowait, got skip");
+        assertThat(new InterruptOptions(CancelMode.KILLNOWAIT, null, Map.of()).mode()).isEqualTo(CancelMode.KILLNOWAIT);
+    }
+
+    @Test
     void argumentsKeepNullsAndCannotBeChangedThroughTheListGivenOrReturned() {
         List<Object> args = new ArrayList<>(Arrays.asList("a", null));
         Map<String, Object> kwargs = new HashMap<>(Map.of("k", 1L));
