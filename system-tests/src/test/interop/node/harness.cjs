@@ -78,7 +78,10 @@ function describe(error) {
   return json(error);
 }
 
-/** A check that cannot run here, with the reason: reported as "skip", not as a failure. */
+/**
+ * A check the third-party client itself cannot express (it leaves out an option it was given, say), with the reason:
+ * reported as "skip", not as a failure. Never for a router that misbehaves: that is a failure, whatever the cause.
+ */
 class Skip extends Error {
 }
 
@@ -124,7 +127,11 @@ class Suite {
     return `${this.prefix}.${suffix}`;
   }
 
-  /** A named precondition, probed once before the first check that needs it; returns null or why it is unmet. */
+  /**
+   * A named precondition, probed once before the first check that needs it; the probe returns null or why it is
+   * unmet. An unmet requirement fails every check that needs it (with the probe's account): requirements are what the
+   * router announces, so a router that does not meet one is broken, not missing an optional feature.
+   */
   requirement(name, probe) {
     this.requirements.set(name, { probe, outcome: undefined });
   }
@@ -171,7 +178,7 @@ class Suite {
       if (check.needs) {
         const unmet = await this.unmet(check.needs);
         if (unmet) {
-          throw new Skip(unmet);
+          throw new Error(`requirement ${check.needs} unmet: ${unmet}`);
         }
       }
       detail = await withTimeout(check.fn(context), check.timeoutMs, `check ${check.name}`);

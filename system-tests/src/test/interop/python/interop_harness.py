@@ -30,7 +30,8 @@ KWARGS = {'n': None, 'list': [1, 'a', None], 'obj': {'a': {'b': {'c': None}}}, '
 
 
 class Skip(Exception):
-    """A check that cannot run here, with the reason: reported as "skip", not as a failure."""
+    """A check the third-party client itself cannot express (or a client prerequisite that is not installed), with
+    the reason: reported as "skip", not as a failure. Never for a router that misbehaves: that is a failure."""
 
 
 class CheckFailed(AssertionError):
@@ -139,7 +140,9 @@ class Suite:
         return f'{self.prefix}.{suffix}'
 
     def requirement(self, name, probe):
-        """A named precondition, probed once before the first check that needs it; returns None or why it is unmet."""
+        """A named precondition, probed once before the first check that needs it; the probe returns None or why it is
+        unmet. An unmet requirement fails every check that needs it (with the probe's account): requirements are what
+        the router announces, so a router that does not meet one is broken, not missing an optional feature."""
         self.requirements[name] = {'probe': probe, 'outcome': None}
 
     def check(self, name, timeout=None, needs=None):
@@ -185,7 +188,7 @@ class Suite:
             if check['needs']:
                 unmet = await self._unmet(check['needs'])
                 if unmet:
-                    raise Skip(unmet)
+                    raise CheckFailed(f'requirement {check["needs"]} unmet: {unmet}')
             detail = await asyncio.wait_for(check['fn'](context), check['timeout'])
         except Skip as skip:
             status, detail = 'skip', str(skip)

@@ -62,8 +62,8 @@ record InteropRun(String client, String variant, List<String> plan, Map<String, 
     }
 
     /**
-     * One test per planned check (passed, failed with the script's account, or aborted with the reason it could not
-     * run), then one that the script itself ran to its end.
+     * One test per planned check (passed, failed with the script's account, or aborted with the reason the client
+     * cannot express it), then one that the script itself ran to its end.
      */
     Stream<DynamicTest> tests() {
         Stream<DynamicTest> perCheck = plan.stream().map(name -> DynamicTest.dynamicTest(name, () -> verify(name)));
@@ -78,7 +78,14 @@ record InteropRun(String client, String variant, List<String> plan, Map<String, 
         }
         switch (check.status()) {
             case "pass" -> { }
-            case "skip" -> Assumptions.abort(where + " not run: " + check.detail());
+            // A requirement is something the router announces, so a check that needs one is never merely not run.
+            case "skip" -> {
+                if (check.needs() != null) {
+                    Assertions.fail(where + " was skipped, but it needs " + check.needs()
+                            + ", which the router announces: " + check.detail());
+                }
+                Assumptions.abort(where + " not run: " + check.detail());
+            }
             case "fail" -> Assertions.fail(where + " failed: " + check.detail()
                     + (check.needs() != null ? " (needs " + check.needs() + ")" : ""));
             default -> Assertions.fail(where + ": unknown status " + check.status());

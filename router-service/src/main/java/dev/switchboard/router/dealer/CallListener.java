@@ -44,4 +44,15 @@ public interface CallListener {
 
     /** An accepted call's caller left before its answer: it ends without one. */
     void onCallAbandoned(Registration registration);
+
+    /** A registration was created: calls to it may follow. */
+    default void onRegistrationCreated(Registration registration) {
+    }
+
+    /**
+     * A registration was deleted with its last callee, after every call its callers waited on ended: nothing more is
+     * heard about it.
+     */
+    default void onRegistrationDeleted(Registration registration) {
+    }
 }

@@ -105,6 +105,7 @@ public final class Dealer {
         bySession.computeIfAbsent(peer.sessionId(), id -> new ArrayList<>()).add(callee);
         peer.send(new Registered(request.requestId(), registration.id()));
         if (created) {
+            callListener.onRegistrationCreated(registration);
             listener.onCreate(peer.sessionId(), registration);
         }
         listener.onRegister(peer.sessionId(), registration);
@@ -225,6 +226,7 @@ public final class Dealer {
             registrations.remove(registration.pattern());
             byId.remove(registration.id());
             invocations.registrationDeleted(registration);
+            callListener.onRegistrationDeleted(registration);
             listener.onDelete(sessionId, registration);
         }
     }

@@ -38,7 +38,10 @@ final class Invocations {
     private final RoutingLoop loop;
     private final DealerSettings settings;
     private final CallListener listener;
-    /** Caller session → CALL.Request → the call, while the caller waits for its answer. */
+    /**
+     * Caller session → CALL.Request → the call, while the caller waits for its answer, and after that while more
+     * chunks of a progressive call invocation are due.
+     */
     private final Map<Long, Map<Long, PendingCall>> byCaller = new HashMap<>();
     /** Callee session → INVOCATION.Request → the call, while the callee's answer is due. */
     private final Map<Long, Map<Long, PendingCall>> byCallee = new HashMap<>();
@@ -54,7 +57,10 @@ final class Invocations {
         return calls == null ? null : calls.get(requestId);
     }
 
-    /** How many calls of {@code sessionId} wait for their answer (queued or running). */
+    /**
+     * How many calls of {@code sessionId} wait for their answer (queued or running) or for their remaining chunks:
+     * so the session's limit of pending calls also bounds the calls whose chunks are being discarded.
+     */
     int pendingOf(long sessionId) {
         Map<Long, PendingCall> calls = byCaller.get(sessionId);
         return calls == null ? 0 : calls.size();
@@ -69,6 +75,10 @@ final class Invocations {
                 listener.onCallRefused(registration, call.procedure(), ErrorUris.MAX_CONCURRENCY_REACHED);
                 fail(caller, call.requestId(), ErrorUris.MAX_CONCURRENCY_REACHED,
                         "every callee of " + call.procedure() + " is at its concurrency limit");
+                if (pending.moreChunks) {
+                    pending.callerWaiting = false;
+                    byCaller.computeIfAbsent(caller.sessionId(), id -> new HashMap<>()).put(call.requestId(), pending);
+                }
                 return;
             }
         }
@@ -83,7 +93,11 @@ final class Invocations {
         }
     }
 
-    /** A further CALL with the request id of a progressive call invocation in progress. */
+    /**
+     * A further CALL with the request id of a progressive call invocation in progress. Once the caller has its answer
+     * (the call was refused, canceled or timed out), its remaining chunks are discarded up to the final one, so that
+     * none of them starts a call of its own.
+     */
     void chunk(PendingCall pending, Call chunk) {
         if (!pending.moreChunks) {
             fail(pending.caller, chunk.requestId(), ErrorUris.PROTOCOL_VIOLATION,
@@ -91,6 +105,12 @@ final class Invocations {
             return;
         }
         pending.moreChunks = chunk.options().progress();
+        if (!pending.callerWaiting) {
+            if (!pending.moreChunks) {
+                forgetCaller(pending);
+            }
+            return;
+        }
         if (pending.invoked()) {
             sendChunk(pending, chunk);
         } else {
@@ -100,9 +120,12 @@ final class Invocations {
 
     private void invoke(PendingCall pending, Callee callee) {
         Peer peer = callee.peer();
-        if (pending.call.options().progress() && !peer.supports(Roles.CALLEE, PROGRESSIVE_CALL_INVOCATIONS)) {
+        // a callee without call canceling counts as one without progressive call invocations (advanced profile,
+        // "Progressive Call Invocations", which spells the feature call_cancelling)
+        if (pending.call.options().progress() && !(peer.supports(Roles.CALLEE, PROGRESSIVE_CALL_INVOCATIONS)
+                && (peer.supports(Roles.CALLEE, CALL_CANCELING) || peer.supports(Roles.CALLEE, "call_cancelling")))) {
             failCall(pending, ErrorUris.FEATURE_NOT_SUPPORTED,
-                    "the callee does not support progressive call invocations");
+                    "the callee does not support progressive call invocations (with call canceling)");
             return;
         }
         callee.occupySlot();
@@ -186,7 +209,7 @@ final class Invocations {
      */
     void cancel(Peer caller, Cancel cancel) {
         PendingCall pending = ofCaller(caller.sessionId(), cancel.requestId());
-        if (pending == null) {
+        if (pending == null || !pending.callerWaiting) {
             return; // already answered: nothing to cancel
         }
         if (!pending.invoked()) {
@@ -240,7 +263,7 @@ final class Invocations {
             if (!pending.invoked()) {
                 pending.registration.dequeue(pending);
                 pending.stopTimer();
-            } else if (pending.callee.peer().supports(Roles.CALLEE, CALL_CANCELING)) {
+            } else if (isOpenForCallee(pending) && pending.callee.peer().supports(Roles.CALLEE, CALL_CANCELING)) {
                 interrupt(pending, CancelMode.KILLNOWAIT, ErrorUris.CANCELED);
                 endForCallee(pending);
                 drain(pending.registration);
@@ -328,12 +351,19 @@ final class Invocations {
                     System.nanoTime() - pending.started);
         }
         pending.callerWaiting = false;
-        Map<Long, PendingCall> calls = byCaller.get(pending.caller.sessionId());
-        if (calls != null && calls.remove(pending.call.requestId()) == pending && calls.isEmpty()) {
-            byCaller.remove(pending.caller.sessionId());
+        if (!pending.moreChunks) {
+            forgetCaller(pending);
         }
         if (!pending.invoked() || !isOpenForCallee(pending)) {
             pending.stopTimer();
+        }
+    }
+
+    /** The caller's request id is free again: no more chunks of the call will come. */
+    private void forgetCaller(PendingCall pending) {
+        Map<Long, PendingCall> calls = byCaller.get(pending.caller.sessionId());
+        if (calls != null && calls.remove(pending.call.requestId(), pending) && calls.isEmpty()) {
+            byCaller.remove(pending.caller.sessionId());
         }
     }
 

@@ -39,10 +39,9 @@ final class Arguments {
 
     long id(int position, String name) {
         Object value = value(position, name);
-        if (value instanceof Long id && IdGenerator.isValidId(id)) {
-            return id;
-        }
-        if (value instanceof Integer id && IdGenerator.isValidId(id)) {
+        // an integral float64 is an id too, as in the codec: some clients (wampy with CBOR) send ids from 2^32 so
+        Long id = value instanceof Integer small ? Long.valueOf(small) : Values.integral(value);
+        if (id != null && IdGenerator.isValidId(id)) {
             return id;
         }
         throw invalid(name, "an id (an integer in [1, 2^53])", value);

@@ -1,15 +1,18 @@
 package dev.switchboard.router.transport;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why the router closes a connection: a WebSocket close status code and reason (RFC 6455 section 7.4). RawSocket has
- * no close frame; there the reason is only logged.
+ * no close frame; there the reason is only logged, unless it names an {@code abortUri}.
  *
- * @param code the WebSocket close status code
- * @param text the reason, at most 123 bytes of UTF-8 so that it fits a close frame
+ * @param code     the WebSocket close status code
+ * @param text     the reason, at most 123 bytes of UTF-8 so that it fits a close frame
+ * @param abortUri for a close the session layer knows nothing of (so it has told the peer nothing), the reason of an
+ *                 ABORT that RawSocket writes past the outbound queue as its last message; {@code null} for none
  */
-record CloseReason(int code, String text) {
+record CloseReason(int code, String text, @Nullable String abortUri) {
 
     /** A close the session layer asked for (after ABORT or GOODBYE). */
     static final CloseReason NORMAL = new CloseReason(1000, "");
@@ -17,10 +20,17 @@ record CloseReason(int code, String text) {
     /** The router shuts down. */
     static final CloseReason GOING_AWAY = new CloseReason(1001, "router shutting down");
 
+    /** The ABORT reason when a peer's outbound queue overflowed (not a standard URI: the spec names none). */
+    static final String OUTBOUND_QUEUE_OVERFLOW = "switchboard.close.outbound_queue_overflow";
+
     private static final int MAX_TEXT_BYTES = 123;
 
     CloseReason {
         text = truncate(text);
+    }
+
+    CloseReason(int code, String text) {
+        this(code, text, null);
     }
 
     /** The peer broke the protocol (1002). */
@@ -31,7 +41,8 @@ record CloseReason(int code, String text) {
     /** The peer's send queue overflowed: it reads too slowly (1008, policy violation). */
     static CloseReason overflow(int capacity) {
         return new CloseReason(1008,
-                "outbound queue overflow: " + capacity + " messages waiting, the peer reads too slowly");
+                "outbound queue overflow: " + capacity + " messages waiting, the peer reads too slowly",
+                OUTBOUND_QUEUE_OVERFLOW);
     }
 
     /** A message too big to receive or to send (1009). */

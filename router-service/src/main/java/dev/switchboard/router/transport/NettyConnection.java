@@ -76,7 +76,7 @@ abstract class NettyConnection implements Connection {
 
     final Channel channel;
     private final EventLoop eventLoop;
-    private final WampCodec codec;
+    final WampCodec codec;
     private final TransportInfo info;
     private final TransportMetrics metrics;
     private final OutboundQueue<WampMessage> outbound;

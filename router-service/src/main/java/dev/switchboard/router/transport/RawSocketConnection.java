@@ -2,6 +2,8 @@ package dev.switchboard.router.transport;
 
 import dev.switchboard.router.session.TransportInfo;
 import dev.switchboard.wamp.codec.WampCodec;
+import dev.switchboard.wamp.message.Abort;
+import dev.switchboard.wamp.message.CloseDetails;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 
@@ -9,7 +11,8 @@ import io.netty.channel.Channel;
  * A WAMP connection over RawSocket: each message is one frame with a 4-octet prefix. Messages longer than the client
  * announced in its handshake are never sent; such a message closes the connection instead. RawSocket has no close
  * frame: closing writes what is queued, then ends the TCP stream, and the connection closes when the client closes
- * its side.
+ * its side. A close the session layer did not ask for (an outbound queue overflow) writes an ABORT last, so that the
+ * client learns why.
  */
 final class RawSocketConnection extends NettyConnection {
 
@@ -35,9 +38,16 @@ final class RawSocketConnection extends NettyConnection {
         channel.writeAndFlush(frame, channel.voidPromise());
     }
 
-    /** RawSocket has no close frame: the end of the TCP stream is the close. */
+    /**
+     * RawSocket has no close frame: the end of the TCP stream is the close. When the session layer has told the peer
+     * nothing, an ABORT takes the close frame's place; it bypasses the outbound queue, which may be full.
+     */
     @Override
     void writeClose(CloseReason reason) {
+        String abortUri = reason.abortUri();
+        if (abortUri != null) {
+            writeMessage(codec.encode(new Abort(CloseDetails.message(reason.text()), abortUri)));
+        }
     }
 
     /**

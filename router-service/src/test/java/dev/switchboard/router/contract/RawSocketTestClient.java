@@ -14,7 +14,7 @@ import javax.net.SocketFactory;
 
 /**
  * A {@link TestClient} over RawSocket (advanced profile, "RawSocket Transport"): the 4-octet handshake, then frames
- * of a 4-octet prefix (type and length) and the payload. Answers the router's PINGs.
+ * of a 4-octet prefix (type and length) and the payload. Answers the router's PINGs, unless told not to.
  */
 final class RawSocketTestClient extends TestClient {
 
@@ -64,6 +64,7 @@ final class RawSocketTestClient extends TestClient {
     @Override
     void readFrames() throws IOException {
         while (true) {
+            awaitReading();
             int prefix;
             try {
                 prefix = in.readInt();
@@ -77,7 +78,11 @@ final class RawSocketTestClient extends TestClient {
             in.readFully(payload);
             switch (type) {
                 case MESSAGE -> received(payload);
-                case PING -> sendRawSocketFrame(PONG, payload);
+                case PING -> {
+                    if (answeringPings()) {
+                        sendRawSocketFrame(PONG, payload);
+                    }
+                }
                 case PONG -> { }
                 default -> garbage("RawSocket frame of reserved type " + type);
             }

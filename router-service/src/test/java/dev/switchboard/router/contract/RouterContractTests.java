@@ -285,6 +285,98 @@ abstract class RouterContractTests extends RunningRouter {
                 Payload.of("done")));
     }
 
+    /** {@link TestClient#ROLES}, with progressive call invocations for caller and callee. */
+    private static final Roles STREAMING = Roles.of(Map.of(
+            Roles.CALLER, Set.of("progressive_call_results", "call_canceling", "call_timeout",
+                    "progressive_call_invocations"),
+            Roles.CALLEE, Set.of("progressive_call_results", "call_canceling", "call_timeout",
+                    "progressive_call_invocations"),
+            Roles.PUBLISHER, Set.of(),
+            Roles.SUBSCRIBER, Set.of()));
+
+    /** A chunk of a progressive call invocation that more chunks follow. */
+    private static final CallOptions MORE = new CallOptions(null, false, true, false, Map.of());
+
+    @Test
+    void progressiveCallInvocationsStreamEveryChunkToTheSameInvocationInOrder() {
+        TestClient callee = connect();
+        callee.join(STREAMING);
+        TestClient caller = connect();
+        caller.join(STREAMING);
+        String procedure = unique("contract.upload");
+        long registration = callee.register(procedure, RegisterOptions.DEFAULT);
+        InvocationDetails more = new InvocationDetails(null, null, null, null, false, true, null, Map.of());
+        Payload middle = Payload.of(List.of(2L), Map.of("chunk", new byte[] {2}));
+
+        long request = caller.nextRequestId();
+        caller.send(new Call(request, MORE, procedure, Payload.of("first")));
+        Invocation first = callee.expect(Invocation.class);
+        assertThat(first).isEqualTo(new Invocation(first.requestId(), registration, more, Payload.of("first")));
+        caller.send(new Call(request, MORE, procedure, middle));
+        caller.send(new Call(request, CallOptions.DEFAULT, procedure, Payload.of("last")));
+
+        assertThat(callee.expect(Invocation.class)).usingRecursiveComparison()
+                .isEqualTo(new Invocation(first.requestId(), registration, more, middle));
+        assertThat(callee.expect(Invocation.class)).isEqualTo(new Invocation(first.requestId(), registration,
+                InvocationDetails.DEFAULT, Payload.of("last")));
+        callee.send(new Yield(first.requestId(), YieldOptions.DEFAULT, Payload.of(3L)));
+        assertThat(caller.expect(Result.class)).isEqualTo(new Result(request, ResultDetails.DEFAULT,
+                Payload.of(3L)));
+    }
+
+    @Test
+    void aProgressiveCallToACalleeWithoutSupportFailsWithFeatureNotSupportedAndItsChunksAreDiscarded() {
+        TestClient callee = join(); // announces neither progressive_call_invocations nor its absence
+        TestClient caller = connect();
+        caller.join(STREAMING);
+        String procedure = unique("contract.upload");
+        callee.register(procedure, RegisterOptions.DEFAULT);
+
+        long request = caller.nextRequestId();
+        caller.send(new Call(request, MORE, procedure, Payload.of("first")));
+        caller.send(new Call(request, MORE, procedure, Payload.of("second")));
+        caller.send(new Call(request, CallOptions.DEFAULT, procedure, Payload.of("last")));
+        long plain = caller.nextRequestId();
+        caller.send(new Call(plain, CallOptions.DEFAULT, procedure, Payload.of("plain")));
+
+        caller.expectRouterError(Call.TYPE, request, ErrorUris.FEATURE_NOT_SUPPORTED);
+        Invocation invocation = callee.expect(Invocation.class);
+        assertThat(invocation.payload()).as("the callee's first invocation: no chunk reached it")
+                .isEqualTo(Payload.of("plain"));
+        callee.send(new Yield(invocation.requestId(), YieldOptions.DEFAULT, Payload.of("ok")));
+        assertThat(caller.expect(Result.class)).as("the caller's next message: no error for the later chunks")
+                .isEqualTo(new Result(plain, ResultDetails.DEFAULT, Payload.of("ok")));
+    }
+
+    @Test
+    void aConfiguredCallQueueHoldsCallsForABusyCalleeAndACanceledOneLeavesIt() {
+        TestClient callee = join();
+        TestClient caller = join();
+        String procedure = unique("contract.queued");
+        callee.register(procedure, new RegisterOptions(Match.EXACT, InvocationPolicy.SINGLE, 1, false, false,
+                Map.of()));
+        long[] requests = new long[4];
+        for (int i = 0; i < 4; i++) {
+            requests[i] = caller.nextRequestId();
+            caller.send(new Call(requests[i], CallOptions.DEFAULT, procedure, Payload.of((long) i)));
+        }
+
+        Invocation running = callee.expect(Invocation.class);
+        assertThat(running.payload()).isEqualTo(Payload.of(0L));
+        caller.expectRouterError(Call.TYPE, requests[3], ErrorUris.MAX_CONCURRENCY_REACHED);
+        caller.send(new Cancel(requests[1], new CancelOptions(CancelMode.KILL, Map.of())));
+        caller.expectRouterError(Call.TYPE, requests[1], ErrorUris.CANCELED);
+        callee.send(new Yield(running.requestId(), YieldOptions.DEFAULT, Payload.of("zero")));
+
+        assertThat(caller.expect(Result.class)).isEqualTo(new Result(requests[0], ResultDetails.DEFAULT,
+                Payload.of("zero")));
+        Invocation next = callee.expect(Invocation.class);
+        assertThat(next.payload()).as("the queued call after the canceled one").isEqualTo(Payload.of(2L));
+        callee.send(new Yield(next.requestId(), YieldOptions.DEFAULT, Payload.of("two")));
+        assertThat(caller.expect(Result.class)).isEqualTo(new Result(requests[2], ResultDetails.DEFAULT,
+                Payload.of("two")));
+    }
+
     @Test
     void cancelInKillModeInterruptsTheCalleeAndPassesItsErrorToTheCaller() {
         TestClient callee = join();

@@ -31,6 +31,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 // no call waits for long, whatever it asks for
                 "switchboard.router.calls.default-timeout=10s",
                 "switchboard.router.calls.max-timeout=20s",
+                // calls to contract.queued.* wait for a free callee, two at most
+                "switchboard.router.calls.queues[0].uri=contract.queued.",
+                "switchboard.router.calls.queues[0].match=prefix",
+                "switchboard.router.calls.queues[0].capacity=2",
                 "spring.main.banner-mode=off"})
 abstract class RunningRouter {
 

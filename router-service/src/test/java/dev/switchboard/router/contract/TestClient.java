@@ -36,9 +36,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A WAMP client for black-box tests of the running router, on a plain socket: it sends messages, or any bytes as one
@@ -87,6 +89,8 @@ abstract class TestClient implements AutoCloseable {
     private final BlockingQueue<Inbound> inbound = new LinkedBlockingQueue<>();
     private final AtomicLong requestIds = new AtomicLong();
     private volatile boolean ended;
+    private volatile boolean answeringPings = true;
+    private volatile @Nullable CountDownLatch readingPaused;
     private long sessionId;
 
     TestClient(Socket socket, Serialization serialization) {
@@ -138,6 +142,44 @@ abstract class TestClient implements AutoCloseable {
         }
     }
 
+    /** From now on the router's pings go unanswered, as from a peer that hangs. */
+    void stopAnsweringPings() {
+        answeringPings = false;
+    }
+
+    /**
+     * From now on (after the frame being read, if any) nothing more is read, as by a peer that stops reading: what the
+     * router sends piles up in the TCP buffers, and then in the router, until {@link #resumeReading}.
+     */
+    void stopReading() {
+        readingPaused = new CountDownLatch(1);
+    }
+
+    void resumeReading() {
+        CountDownLatch paused = readingPaused;
+        readingPaused = null;
+        if (paused != null) {
+            paused.countDown();
+        }
+    }
+
+    /** Called by the reader before each frame: waits while reading is stopped. */
+    final void awaitReading() {
+        CountDownLatch paused = readingPaused;
+        if (paused != null) {
+            try {
+                paused.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Whether a ping from the router is to be answered. */
+    final boolean answeringPings() {
+        return answeringPings;
+    }
+
     // ---- sending
 
     void send(WampMessage message) {
@@ -156,14 +198,23 @@ abstract class TestClient implements AutoCloseable {
 
     /** Opens a session on {@code realm1} (HELLO) and returns the WELCOME. */
     Welcome join() {
-        send(hello(REALM));
+        return join(ROLES);
+    }
+
+    /** Opens a session on {@code realm1} announcing {@code roles} and returns the WELCOME. */
+    Welcome join(Roles roles) {
+        send(hello(REALM, roles));
         Welcome welcome = expect(Welcome.class);
         sessionId = welcome.sessionId();
         return welcome;
     }
 
     static Hello hello(String realm) {
-        return new Hello(realm, new HelloDetails(ROLES, List.of(), null, null, Map.of(), "switchboard-contract-tests",
+        return hello(realm, ROLES);
+    }
+
+    static Hello hello(String realm, Roles roles) {
+        return new Hello(realm, new HelloDetails(roles, List.of(), null, null, Map.of(), "switchboard-contract-tests",
                 Map.of()));
     }
 
@@ -305,6 +356,7 @@ abstract class TestClient implements AutoCloseable {
     /** Drops the connection without a word. */
     @Override
     public void close() {
+        resumeReading();
         try {
             socket.close();
         } catch (IOException e) {

@@ -22,7 +22,8 @@ import javax.net.SocketFactory;
 
 /**
  * A {@link TestClient} over WebSocket (RFC 6455) with the WAMP subprotocol of its serialization: one WAMP message
- * per WebSocket message, text for JSON, binary otherwise. Answers pings and the router's close frame.
+ * per WebSocket message, text for JSON, binary otherwise. Answers pings (unless told not to) and the router's close
+ * frame.
  */
 final class WebSocketTestClient extends TestClient {
 
@@ -123,6 +124,7 @@ final class WebSocketTestClient extends TestClient {
         ByteArrayOutputStream message = new ByteArrayOutputStream();
         int messageOpcode = -1;
         while (true) {
+            awaitReading();
             int first = in.read();
             if (first < 0) {
                 closed(Closed.NO_CLOSE_FRAME, "end of stream without a close frame");
@@ -153,7 +155,11 @@ final class WebSocketTestClient extends TestClient {
                         deliver(messageOpcode, message.toByteArray());
                     }
                 }
-                case PING -> sendWebSocketFrame(PONG, true, payload);
+                case PING -> {
+                    if (answeringPings()) {
+                        sendWebSocketFrame(PONG, true, payload);
+                    }
+                }
                 case PONG -> { }
                 case CLOSE -> {
                     int code = payload.length >= 2 ? (payload[0] & 0xFF) << 8 | payload[1] & 0xFF : 1005;

@@ -37,6 +37,7 @@ class DealerTests {
 
     private static final String CANCELING = "call_canceling";
     private static final String PROGRESS = "progressive_call_results";
+    private static final String INVOCATIONS = "progressive_call_invocations";
 
     private final ManualLoop loop = new ManualLoop();
     private Dealer dealer = dealer(DealerSettings.DEFAULTS);
@@ -315,6 +316,138 @@ class DealerTests {
             assertThat(caller.take(Error.class).error()).isEqualTo(ErrorUris.TIMEOUT);
             assertThat(dealer.match("com.example.p").queued()).isZero();
         }
+        @Test
+        void lastSkipsTheNewestCalleeAtItsConcurrencyLimit() {
+            RecordingPeer older = RecordingPeer.client("older");
+            RecordingPeer newer = RecordingPeer.client("newer");
+            register(older, "com.example.p", shared(InvocationPolicy.LAST, 2));
+            register(newer, "com.example.p", shared(InvocationPolicy.LAST, 1));
+            RecordingPeer caller = RecordingPeer.client("caller");
+            call(caller, "com.example.p", CallOptions.DEFAULT, Payload.of(1L));
+            call(caller, "com.example.p", CallOptions.DEFAULT, Payload.of(2L));
+            call(caller, "com.example.p", CallOptions.DEFAULT, Payload.of(3L));
+            long refused = call(caller, "com.example.p", CallOptions.DEFAULT, Payload.of(4L));
+
+            Invocation first = newer.take(Invocation.class);
+            assertThat(first.payload()).isEqualTo(Payload.of(1L));
+            newer.assertNothingMore();
+            assertThat(older.take(Invocation.class).payload()).isEqualTo(Payload.of(2L));
+            assertThat(older.take(Invocation.class).payload()).isEqualTo(Payload.of(3L));
+            Error error = caller.take(Error.class);
+            assertThat(error.requestId()).isEqualTo(refused);
+            assertThat(error.error()).isEqualTo(ErrorUris.MAX_CONCURRENCY_REACHED);
+
+            yieldResult(newer, first, "one");
+            caller.take(Result.class);
+            call(caller, "com.example.p", CallOptions.DEFAULT, Payload.of(5L));
+            assertThat(newer.take(Invocation.class).payload()).as("the newest callee again, once free")
+                    .isEqualTo(Payload.of(5L));
+            older.assertNothingMore();
+        }
+
+        @Test
+        void randomPicksOnlyAmongCalleesWithAFreeSlot() {
+            RecordingPeer a = RecordingPeer.client("a");
+            RecordingPeer b = RecordingPeer.client("b");
+            register(a, "com.example.p", shared(InvocationPolicy.RANDOM, 1));
+            register(b, "com.example.p", shared(InvocationPolicy.RANDOM, 1));
+            RecordingPeer caller = RecordingPeer.client("caller");
+            for (int round = 0; round < 20; round++) {
+                call(caller, "com.example.p");
+                call(caller, "com.example.p");
+                long refused = call(caller, "com.example.p");
+
+                Invocation atA = a.take(Invocation.class);
+                Invocation atB = b.take(Invocation.class);
+                a.assertNothingMore();
+                b.assertNothingMore();
+                Error error = caller.take(Error.class);
+                assertThat(error.requestId()).isEqualTo(refused);
+                assertThat(error.error()).isEqualTo(ErrorUris.MAX_CONCURRENCY_REACHED);
+                yieldResult(a, atA);
+                yieldResult(b, atB);
+                caller.take(Result.class);
+                caller.take(Result.class);
+            }
+        }
+
+        @Test
+        void aCanceledQueuedCallLeavesTheQueueWithoutReachingTheCallee() {
+            dealer = dealer(new DealerSettings(Duration.ofMinutes(1), Duration.ZERO,
+                    Map.of(new UriPattern("com.example.p", Match.EXACT), 5)));
+            RecordingPeer callee = RecordingPeer.client("callee", CANCELING);
+            register(callee, "com.example.p", shared(InvocationPolicy.SINGLE, 1));
+            RecordingPeer caller = RecordingPeer.client("caller");
+            call(caller, "com.example.p", CallOptions.DEFAULT, Payload.of(1L));
+            long queued = call(caller, "com.example.p", CallOptions.DEFAULT, Payload.of(2L));
+            call(caller, "com.example.p", CallOptions.DEFAULT, Payload.of(3L));
+            Invocation running = callee.take(Invocation.class);
+
+            dealer.cancel(caller.peer(), new Cancel(queued, new CancelOptions(CancelMode.KILL, Map.of())));
+
+            Error canceled = caller.take(Error.class);
+            assertThat(canceled.requestId()).isEqualTo(queued);
+            assertThat(canceled.error()).isEqualTo(ErrorUris.CANCELED);
+            callee.assertNothingMore();
+            yieldResult(callee, running, "one");
+            assertThat(caller.take(Result.class).payload()).isEqualTo(Payload.of("one"));
+            assertThat(callee.take(Invocation.class).payload()).as("the call after the canceled one")
+                    .isEqualTo(Payload.of(3L));
+            callee.assertNothingMore();
+            caller.assertNothingMore();
+        }
+
+        @Test
+        void aQueuedCallOfACallerThatLeftIsNeverInvoked() {
+            dealer = dealer(new DealerSettings(Duration.ofMinutes(1), Duration.ZERO,
+                    Map.of(new UriPattern("com.example.p", Match.EXACT), 5)));
+            RecordingPeer callee = RecordingPeer.client("callee");
+            register(callee, "com.example.p", shared(InvocationPolicy.SINGLE, 1));
+            RecordingPeer first = RecordingPeer.client("first");
+            RecordingPeer leaving = RecordingPeer.client("leaving");
+            RecordingPeer staying = RecordingPeer.client("staying");
+            call(first, "com.example.p", CallOptions.DEFAULT, Payload.of("first"));
+            call(leaving, "com.example.p", CallOptions.DEFAULT, Payload.of("leaving"));
+            long waiting = call(staying, "com.example.p", CallOptions.DEFAULT, Payload.of("staying"));
+            Invocation running = callee.take(Invocation.class);
+
+            dealer.leave(leaving.sessionId());
+            yieldResult(callee, running, "done");
+
+            first.take(Result.class);
+            Invocation next = callee.take(Invocation.class);
+            assertThat(next.payload()).isEqualTo(Payload.of("staying"));
+            callee.assertNothingMore();
+            leaving.assertNothingMore();
+            yieldResult(callee, next, "yours");
+            assertThat(staying.take(Result.class).requestId()).isEqualTo(waiting);
+        }
+
+        @Test
+        void whenTheLastCalleeUnregistersTheRunningAndQueuedCallsAreCanceled() {
+            dealer = dealer(new DealerSettings(Duration.ofMinutes(1), Duration.ZERO,
+                    Map.of(new UriPattern("com.example.p", Match.EXACT), 5)));
+            RecordingPeer callee = RecordingPeer.client("callee");
+            long registration = register(callee, "com.example.p", shared(InvocationPolicy.SINGLE, 1));
+            RecordingPeer caller = RecordingPeer.client("caller");
+            long running = call(caller, "com.example.p");
+            long queued = call(caller, "com.example.p");
+            callee.take(Invocation.class);
+
+            dealer.unregister(callee.peer(), new Unregister(5, registration));
+
+            assertThat(callee.take(Unregistered.class).requestId()).isEqualTo(5);
+            callee.assertNothingMore();
+            Error first = caller.take(Error.class);
+            Error second = caller.take(Error.class);
+            assertThat(List.of(first.requestId(), second.requestId())).containsExactlyInAnyOrder(running, queued);
+            assertThat(List.of(first.error(), second.error())).containsOnly(ErrorUris.CANCELED);
+            long after = call(caller, "com.example.p");
+            Error gone = caller.take(Error.class);
+            assertThat(gone.requestId()).isEqualTo(after);
+            assertThat(gone.error()).isEqualTo(ErrorUris.NO_SUCH_PROCEDURE);
+            assertThat(loop.pendingTimers()).as("no timer outlives its call").isZero();
+        }
     }
 
     @Nested
@@ -340,7 +473,7 @@ class DealerTests {
 
         @Test
         void progressiveCallInvocationsStreamChunksToTheSameInvocation() {
-            RecordingPeer callee = RecordingPeer.client("callee", "progressive_call_invocations");
+            RecordingPeer callee = RecordingPeer.client("callee", INVOCATIONS, CANCELING);
             register(callee, "com.example.upload");
             RecordingPeer caller = RecordingPeer.client("caller");
             CallOptions more = new CallOptions(null, false, true, false, Map.of());
@@ -355,6 +488,71 @@ class DealerTests {
                     .containsExactly(true, true, false);
             yieldResult(callee, c, "done");
             assertThat(caller.take(Result.class).requestId()).isEqualTo(7);
+        }
+        private static final CallOptions MORE = new CallOptions(null, false, true, false, Map.of());
+
+        @Test
+        void aCalleeWithoutCallCancelingGetsNoProgressiveCallInvocationAndTheRestOfTheCallIsDiscarded() {
+            RecordingPeer callee = RecordingPeer.client("callee", INVOCATIONS);
+            register(callee, "com.example.upload");
+            RecordingPeer caller = RecordingPeer.client("caller");
+
+            dealer.call(caller.peer(), new Call(7, MORE, "com.example.upload", Payload.of("a")), false);
+            dealer.call(caller.peer(), new Call(7, MORE, "com.example.upload", Payload.of("b")), false);
+            dealer.call(caller.peer(), new Call(7, CallOptions.DEFAULT, "com.example.upload", Payload.of("c")),
+                    false);
+
+            Error error = caller.take(Error.class);
+            assertThat(error.requestId()).isEqualTo(7);
+            assertThat(error.error()).isEqualTo(ErrorUris.FEATURE_NOT_SUPPORTED);
+            caller.assertNothingMore();
+            callee.assertNothingMore();
+            dealer.call(caller.peer(), new Call(7, CallOptions.DEFAULT, "com.example.upload", Payload.of("new")),
+                    false);
+            assertThat(callee.take(Invocation.class).payload()).as("the request id is free again")
+                    .isEqualTo(Payload.of("new"));
+        }
+
+        @Test
+        void theChunksOfAProgressiveCallRefusedForConcurrencyStartNoCallOfTheirOwn() {
+            RecordingPeer callee = RecordingPeer.client("callee", INVOCATIONS, CANCELING);
+            register(callee, "com.example.upload", shared(InvocationPolicy.SINGLE, 1));
+            RecordingPeer caller = RecordingPeer.client("caller");
+            long busy = call(caller, "com.example.upload");
+            Invocation running = callee.take(Invocation.class);
+
+            dealer.call(caller.peer(), new Call(7, MORE, "com.example.upload", Payload.of("a")), false);
+            Error refused = caller.take(Error.class);
+            assertThat(refused.requestId()).isEqualTo(7);
+            assertThat(refused.error()).isEqualTo(ErrorUris.MAX_CONCURRENCY_REACHED);
+            yieldResult(callee, running, "free");
+            assertThat(caller.take(Result.class).requestId()).isEqualTo(busy);
+            dealer.call(caller.peer(), new Call(7, MORE, "com.example.upload", Payload.of("b")), false);
+            dealer.call(caller.peer(), new Call(7, CallOptions.DEFAULT, "com.example.upload", Payload.of("c")),
+                    false);
+
+            callee.assertNothingMore();
+            caller.assertNothingMore();
+        }
+
+        @Test
+        void theChunksOfATimedOutProgressiveCallNeverReachTheCallee() {
+            RecordingPeer callee = RecordingPeer.client("callee", INVOCATIONS, CANCELING);
+            register(callee, "com.example.upload");
+            RecordingPeer caller = RecordingPeer.client("caller");
+            dealer.call(caller.peer(), new Call(7, new CallOptions(50L, false, true, false, Map.of()),
+                    "com.example.upload", Payload.of("a")), false);
+            Invocation first = callee.take(Invocation.class);
+
+            loop.advance(Duration.ofMillis(60));
+            assertThat(caller.take(Error.class).error()).isEqualTo(ErrorUris.TIMEOUT);
+            assertThat(callee.take(Interrupt.class).requestId()).isEqualTo(first.requestId());
+            dealer.call(caller.peer(), new Call(7, MORE, "com.example.upload", Payload.of("b")), false);
+            dealer.call(caller.peer(), new Call(7, CallOptions.DEFAULT, "com.example.upload", Payload.of("c")),
+                    false);
+
+            callee.assertNothingMore();
+            caller.assertNothingMore();
         }
     }
 
@@ -420,6 +618,57 @@ class DealerTests {
             cancel(CancelMode.KILL);
             assertThat(caller.take(Error.class).error()).isEqualTo(ErrorUris.CANCELED);
             callee.assertNothingMore();
+        }
+        @Test
+        void skipKeepsTheCalleesSlotUntilItsLateYieldWhichIsDiscarded() {
+            callee = RecordingPeer.client("callee", CANCELING);
+            caller = RecordingPeer.client("caller");
+            register(callee, "com.example.slow", shared(InvocationPolicy.SINGLE, 1));
+            request = call(caller, "com.example.slow");
+            Invocation invocation = callee.take(Invocation.class);
+
+            cancel(CancelMode.SKIP);
+            assertThat(caller.take(Error.class).error()).isEqualTo(ErrorUris.CANCELED);
+            long whileBusy = call(caller, "com.example.slow");
+            Error busy = caller.take(Error.class);
+            assertThat(busy.requestId()).isEqualTo(whileBusy);
+            assertThat(busy.error()).as("the callee still runs the skipped invocation")
+                    .isEqualTo(ErrorUris.MAX_CONCURRENCY_REACHED);
+
+            yieldResult(callee, invocation, "late");
+            caller.assertNothingMore();
+            long next = call(caller, "com.example.slow", CallOptions.DEFAULT, Payload.of("next"));
+            Invocation nextInvocation = callee.take(Invocation.class);
+            assertThat(nextInvocation.payload()).isEqualTo(Payload.of("next"));
+            yieldResult(callee, nextInvocation, "in time");
+            Result result = caller.take(Result.class);
+            assertThat(result.requestId()).isEqualTo(next);
+            assertThat(result.payload()).isEqualTo(Payload.of("in time"));
+        }
+
+        @Test
+        void killEndsWithTheCalleesErrorWhichFreesTheSlotAndLaterAnswersAreDiscarded() {
+            callee = RecordingPeer.client("callee", CANCELING);
+            caller = RecordingPeer.client("caller");
+            register(callee, "com.example.slow", shared(InvocationPolicy.SINGLE, 1));
+            request = call(caller, "com.example.slow");
+            Invocation invocation = callee.take(Invocation.class);
+
+            cancel(CancelMode.KILL);
+            callee.take(Interrupt.class);
+            dealer.error(callee.peer(), new Error(Invocation.TYPE, invocation.requestId(), Map.of("at", 3L),
+                    ErrorUris.CANCELED, Payload.of("stopped")));
+
+            Error error = caller.take(Error.class);
+            assertThat(error.requestId()).isEqualTo(request);
+            assertThat(error.error()).isEqualTo(ErrorUris.CANCELED);
+            assertThat(error.details()).containsEntry("at", 3L);
+            assertThat(error.payload()).isEqualTo(Payload.of("stopped"));
+            yieldResult(callee, invocation, "after its error");
+            caller.assertNothingMore();
+            call(caller, "com.example.slow", CallOptions.DEFAULT, Payload.of("next"));
+            assertThat(callee.take(Invocation.class).payload()).as("the slot is free again")
+                    .isEqualTo(Payload.of("next"));
         }
     }
 
@@ -492,6 +741,36 @@ class DealerTests {
             assertThat(exact.take(Invocation.class).details().procedure()).isNull();
             assertThat(prefix.take(Invocation.class).details().procedure()).isEqualTo("com.example.z");
             assertThat(wildcard.take(Invocation.class).details().procedure()).isEqualTo("com.other.a.b");
+        }
+        @Test
+        void theLongestPrefixWinsOverShorterPrefixesAndWildcardsButNotOverAnExactRegistration() {
+            RegisterOptions prefix = new RegisterOptions(Match.PREFIX, InvocationPolicy.SINGLE, null, false, false,
+                    Map.of());
+            RegisterOptions wildcard = new RegisterOptions(Match.WILDCARD, InvocationPolicy.SINGLE, null, false,
+                    false, Map.of());
+            RecordingPeer exact = RecordingPeer.client("exact");
+            RecordingPeer shortPrefix = RecordingPeer.client("short");
+            RecordingPeer longPrefix = RecordingPeer.client("long");
+            RecordingPeer anyMiddle = RecordingPeer.client("wildcard");
+            register(shortPrefix, "com.example.", prefix);
+            register(anyMiddle, "com..a.c", wildcard);
+            register(longPrefix, "com.example.a.", prefix);
+            register(exact, "com.example.a.b");
+            RecordingPeer caller = RecordingPeer.client("caller");
+
+            for (String procedure : List.of("com.example.a.b", "com.example.a.c", "com.example.z.c", "com.example.a",
+                    "com.other.a.c")) {
+                call(caller, procedure);
+            }
+
+            assertThat(exact.take(Invocation.class).details().procedure()).isNull();
+            assertThat(longPrefix.take(Invocation.class).details().procedure()).as("also matched by both others")
+                    .isEqualTo("com.example.a.c");
+            assertThat(shortPrefix.take(Invocation.class).details().procedure()).isEqualTo("com.example.z.c");
+            assertThat(shortPrefix.take(Invocation.class).details().procedure())
+                    .as("shorter than the long prefix").isEqualTo("com.example.a");
+            assertThat(anyMiddle.take(Invocation.class).details().procedure()).isEqualTo("com.other.a.c");
+            List.of(exact, shortPrefix, longPrefix, anyMiddle, caller).forEach(RecordingPeer::assertNothingMore);
         }
     }
 

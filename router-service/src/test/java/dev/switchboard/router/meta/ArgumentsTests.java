@@ -22,6 +22,16 @@ class ArgumentsTests {
     }
 
     @Test
+    void anIntegralFloatIsAnIdAsInTheCodecButAFractionOrOneBeyondTwoToThe53IsNot() {
+        Arguments arguments = Arguments.of(Payload.of(8_798_858_574_996_946.0, 5, 1.5, 0x1p53 + 2));
+
+        assertThat(arguments.id(0, "session")).isEqualTo(8_798_858_574_996_946L);
+        assertThat(arguments.id(1, "session")).isEqualTo(5L);
+        assertThatThrownBy(() -> arguments.id(2, "session")).hasMessageContaining("session must be an id");
+        assertThatThrownBy(() -> arguments.id(3, "session")).hasMessageContaining("session must be an id");
+    }
+
+    @Test
     void absentOptionalContainersAreEmptyAndNullArgumentsAreAbsent() {
         Arguments arguments = Arguments.of(Payload.of(Arrays.asList(null, null), null));
 
