@@ -36,7 +36,9 @@ import org.springframework.web.socket.client.WebSocketClient;
  * }</pre>
  *
  * <p>The client keeps its session up: when the connection fails or is lost it reconnects with backoff
- * ({@link ReconnectPolicy}) and registers and subscribes again everything it held, under the same handles. Requests
+ * ({@link ReconnectPolicy}) and registers and subscribes again everything it held, under the same handles; one that
+ * fails (e.g. the router still holds the procedure for the lost session) is tried again with backoff until it is made
+ * or ended ({@link Registration#isRegistered()}, {@link Subscription#isSubscribed()}). Requests
  * made while it is not {@link ConnectionState#ESTABLISHED}, and calls pending when the connection is lost, fail at
  * once with {@link NotConnectedException}; nothing is retried or queued. Every method is thread-safe and none
  * waits for an answer (a request is written on the calling thread, within the {@link Builder#sendLimits send
@@ -69,7 +71,10 @@ public interface WampClient extends AutoCloseable {
      */
     CompletableFuture<Void> disconnect();
 
-    /** {@link #disconnect()}, waiting for it. */
+    /**
+     * {@link #disconnect()}, waiting for it; then releases what the client made for its connections (the default
+     * WebSocket client's HTTP client and its thread). A later {@link #connect()} makes them again.
+     */
     @Override
     void close();
 
@@ -145,6 +150,7 @@ public interface WampClient extends AutoCloseable {
         private int eventQueueCapacity = 10_000;
         private String agent = "switchboard-wamp-client";
         private final List<ConnectionStateListener> listeners = new ArrayList<>();
+        private final List<CallObserver> callObservers = new ArrayList<>();
 
         private Builder(URI url, String realm) {
             this.url = Objects.requireNonNull(url, "url");
@@ -274,6 +280,12 @@ public interface WampClient extends AutoCloseable {
             return this;
         }
 
+        /** Adds an observer of every call the client makes (e.g. for metrics); several may be added. */
+        public Builder callObserver(CallObserver observer) {
+            this.callObservers.add(Objects.requireNonNull(observer));
+            return this;
+        }
+
         public WampClient build() {
             Executor handlers = handlerExecutor;
             if (handlers == null) {
@@ -283,7 +295,7 @@ public interface WampClient extends AutoCloseable {
             ClientConfig config = new ClientConfig(url, realm, serialization, authid, authrole,
                     List.copyOf(authenticators), reconnect, webSocketClient, sslContext, maxMessageSize,
                     connectTimeout, closeTimeout, pingInterval, pingTimeout, sendTimeLimit, sendBufferLimit,
-                    handlers, eventQueueCapacity, agent, List.copyOf(listeners));
+                    handlers, eventQueueCapacity, agent, List.copyOf(listeners), List.copyOf(callObservers));
             return RealWampClient.create(config);
         }
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.wamp.ErrorUris;
 import dev.switchboard.wamp.client.router.AuthRealm;
 import dev.switchboard.wamp.client.router.RouterProcess;
+import dev.switchboard.wamp.codec.Serialization;
 import dev.switchboard.wamp.message.Authenticate;
 import dev.switchboard.wamp.message.ChallengeExtra;
 import dev.switchboard.wamp.message.EventDetails;
@@ -31,12 +32,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Authentication and authorization against the real router, with a realm ({@code authrealm}) configured on its
  * command line: ticket, WAMP-CRA (plain and salted) and WAMP-Cryptosign principals, and roles with permission rules.
- * Every refusal is ABORT {@code wamp.error.authentication_failed}. The router slows down repeated failures from one
- * address (all of these come from 127.0.0.1), so the refused cases together wait a few seconds.
+ * Salted WAMP-CRA and cryptosign are welcomed over every serialization (their challenges and signatures travel in
+ * each format); the rest runs over JSON. Every refusal is ABORT {@code wamp.error.authentication_failed}. The router
+ * slows down repeated failures from one address (all of these come from 127.0.0.1), so the refused cases together
+ * wait a few seconds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthIT {
@@ -105,9 +110,10 @@ class AuthIT {
         assertWelcomed(session, "alice", "dashboard", "wampcra");
     }
 
-    @Test
-    void wampCraWithASaltedSecretIsWelcomed() {
-        SessionDetails session = connect(b -> b.authid("salty")
+    @ParameterizedTest(name = "over {0}")
+    @EnumSource(Serialization.class)
+    void wampCraWithASaltedSecretIsWelcomed(Serialization serialization) {
+        SessionDetails session = connect(b -> b.serialization(serialization).authid("salty")
                 .authenticators(Authenticator.wampcra(craSaltedSecret)));
 
         assertWelcomed(session, "salty", "dashboard", "wampcra");
@@ -125,9 +131,11 @@ class AuthIT {
 
     // --- cryptosign ---
 
-    @Test
-    void cryptosignIsWelcomedFindingThePrincipalByItsKey() {
-        SessionDetails session = connect(b -> b.authenticators(Authenticator.cryptosign(seedHex(signer))));
+    @ParameterizedTest(name = "over {0}")
+    @EnumSource(Serialization.class)
+    void cryptosignIsWelcomedFindingThePrincipalByItsKey(Serialization serialization) {
+        SessionDetails session = connect(b -> b.serialization(serialization)
+                .authenticators(Authenticator.cryptosign(seedHex(signer))));
 
         assertWelcomed(session, "signer", "service", "cryptosign");
         assertThat(session.welcome().authextra()).containsEntry("pubkey", publicKeyHex(signer));

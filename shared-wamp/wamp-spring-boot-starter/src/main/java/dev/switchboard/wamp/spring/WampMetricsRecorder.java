@@ -1,11 +1,15 @@
 package dev.switchboard.wamp.spring;
 
+import dev.switchboard.wamp.client.WampException;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the starter reports about the traffic it handles: calls made through {@link WampTemplate}, and invocations
- * and events handled by annotated endpoints. The Micrometer implementation is configured when the application has a
- * {@code MeterRegistry}; otherwise nothing is recorded.
+ * What the starter reports about the traffic it handles: every call of the auto-configured {@code WampClient} (made
+ * through {@link WampTemplate} or on the client directly; the recorder is the client's
+ * {@link dev.switchboard.wamp.client.CallObserver}), and invocations and events handled by annotated endpoints. The
+ * Micrometer implementation is configured when the application has a {@code MeterRegistry}; otherwise nothing is
+ * recorded.
  */
 public interface WampMetricsRecorder {
 
@@ -14,9 +18,10 @@ public interface WampMetricsRecorder {
     };
 
     /**
-     * A call made through {@link WampTemplate} ended.
+     * A call of the auto-configured client ended.
      *
-     * @param error the WAMP error URI it failed with (or the exception's class name), {@code null} on success
+     * @param error the WAMP error URI it failed with (a lost or missing session: {@code wamp.error.network_failure}),
+     *              or the exception's simple class name (e.g. {@code CancellationException}); {@code null} on success
      */
     default void callCompleted(String procedure, long nanos, @Nullable String error) {
     }
@@ -27,5 +32,12 @@ public interface WampMetricsRecorder {
 
     /** An event reached an annotated subscriber, which threw {@code error} ({@code null}: it did not). */
     default void eventHandled(String topic, long nanos, @Nullable String error) {
+    }
+
+    /** The {@code error} of {@link #callCompleted}: the WAMP error URI, or else the exception's simple class name. */
+    static String errorOf(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof WampException wamp ? wamp.error() : cause.getClass().getSimpleName();
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param auth        how the client authenticates
  * @param reconnect   when the client reconnects after the connection failed or was lost
  * @param load        the load publisher
+ * @param ssl         TLS for {@code wss://} URLs
  */
 @ConfigurationProperties("switchboard.wamp")
 public record WampProperties(
@@ -30,7 +31,8 @@ public record WampProperties(
         @DefaultValue("30s") Duration callTimeout,
         @DefaultValue Auth auth,
         @DefaultValue Reconnect reconnect,
-        @DefaultValue Load load) {
+        @DefaultValue Load load,
+        @DefaultValue Ssl ssl) {
 
     /** The authentication methods the client can offer. */
     public enum AuthMethod {
@@ -94,5 +96,14 @@ public record WampProperties(
             @Nullable String instanceId,
             @DefaultValue("service") String kind,
             @DefaultValue List<String> meters) {
+    }
+
+    /**
+     * TLS for {@code wss://} URLs.
+     *
+     * @param bundle the Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose trust material (and key, for client
+     *               certificates) the client uses, e.g. one trusting a private CA; the JVM's defaults without one
+     */
+    public record Ssl(@Nullable String bundle) {
     }
 }

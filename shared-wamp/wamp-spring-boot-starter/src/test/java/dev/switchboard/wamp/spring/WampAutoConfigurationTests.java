@@ -13,13 +13,23 @@ import dev.switchboard.wamp.spring.endpoint.WampEndpoint;
 import dev.switchboard.wamp.spring.endpoint.WampEndpointRegistry;
 import java.net.URI;
 import java.time.Duration;
+import dev.switchboard.wamp.client.Authenticator;
+import dev.switchboard.wamp.message.ChallengeExtra;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 class WampAutoConfigurationTests {
+
+    /** A 32-byte Ed25519 seed, hex. */
+    private static final String SIGNING_KEY = "4d5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e";
 
     /** A router nobody listens on, and no retries: the client gives up at once. */
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -118,12 +128,79 @@ class WampAutoConfigurationTests {
                 });
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"ticket, t1cket", "wampcra, cr4-secret", "cryptosign, " + SIGNING_KEY})
+    void authMethodBuildsTheAuthenticatorTheClientOffers(String method, String secret) {
+        runner.withPropertyValues("switchboard.wamp.auth.method=" + method, "switchboard.wamp.auth.authid=app",
+                        "switchboard.wamp.auth.secret=" + secret)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    Authenticator authenticator = context.getBean(Authenticator.class);
+                    assertThat(authenticator.authMethod()).isEqualTo(method);
+                    ChallengeExtra challenge = method.equals("cryptosign")
+                            ? ChallengeExtra.fromWire(Map.of("challenge", "ab".repeat(32)))
+                            : ChallengeExtra.fromWire(Map.of("challenge", "{\"nonce\": 1}"));
+                    Authenticator expected = switch (method) {
+                        case "ticket" -> Authenticator.ticket(secret);
+                        case "wampcra" -> Authenticator.wampcra(secret);
+                        default -> Authenticator.cryptosign(secret);
+                    };
+                    assertThat(authenticator.authenticate(challenge).signature())
+                            .isEqualTo(expected.authenticate(challenge).signature());
+                    assertThat(authenticator.authExtra()).isEqualTo(expected.authExtra());
+                });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ticket", "wampcra", "cryptosign"})
+    void missingSecretFailsStartupNamingTheProperty(String method) {
+        runner.withPropertyValues("switchboard.wamp.auth.method=" + method, "switchboard.wamp.auth.authid=app")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("switchboard.wamp.auth.secret is required for "
+                                + "switchboard.wamp.auth.method=" + method));
+    }
+
+    @Test
+    void anonymousOffersNoAuthenticationMethod() {
+        runner.run(context -> assertThat(context.getBean(Authenticator.class).authMethod()).isEqualTo("anonymous"));
+    }
+
+    @Test
+    void blankProcedureUriFailsStartup() {
+        runner.withUserConfiguration(BlankUri.class)
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("no WAMP URI on")
+                        .hasMessageContaining("nameless"));
+    }
+
+    @Test
+    void unknownSslBundleFailsStartup() {
+        runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+                .withPropertyValues("switchboard.wamp.url=wss://127.0.0.1:1/ws", "switchboard.wamp.ssl.bundle=nope")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("nope"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class BlankUri {
+        @Bean
+        Nameless nameless() {
+            return new Nameless();
+        }
+    }
+
+    static class Nameless {
+        @WampProcedure("")
+        void nameless() {
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class OwnBeans {
         final WampClient client = WampClient.builder(URI.create("ws://127.0.0.1:1/ws"), "mine").build();
         final WampTemplate template = new WampTemplate(client,
-                new WampValues(tools.jackson.databind.json.JsonMapper.builder().build()), Duration.ZERO,
-                WampMetricsRecorder.NONE);
+                new WampValues(tools.jackson.databind.json.JsonMapper.builder().build()), Duration.ZERO);
 
         @Bean
         WampClient myClient() {

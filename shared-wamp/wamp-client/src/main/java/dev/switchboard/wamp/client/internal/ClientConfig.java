@@ -1,6 +1,7 @@
 package dev.switchboard.wamp.client.internal;
 
 import dev.switchboard.wamp.client.Authenticator;
+import dev.switchboard.wamp.client.CallObserver;
 import dev.switchboard.wamp.client.ConnectionStateListener;
 import dev.switchboard.wamp.client.ReconnectPolicy;
 import dev.switchboard.wamp.codec.Serialization;
@@ -19,5 +20,5 @@ public record ClientConfig(URI url, String realm, Serialization serialization, @
                            int maxMessageSize, Duration connectTimeout, Duration closeTimeout,
                            Duration pingInterval, Duration pingTimeout, Duration sendTimeLimit, int sendBufferLimit,
                            Executor handlerExecutor, int eventQueueCapacity, String agent,
-                           List<ConnectionStateListener> listeners) {
+                           List<ConnectionStateListener> listeners, List<CallObserver> callObservers) {
 }

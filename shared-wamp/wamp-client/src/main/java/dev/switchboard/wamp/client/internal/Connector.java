@@ -8,4 +8,8 @@ interface Connector {
      * {@code onClosed} with the reason it could not be.
      */
     void connect(TransportListener listener);
+
+    /** Releases what the connector made for itself (not a WebSocket client it was given); it may connect again. */
+    default void close() {
+    }
 }

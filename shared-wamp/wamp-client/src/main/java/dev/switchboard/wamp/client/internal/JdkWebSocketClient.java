@@ -24,22 +24,46 @@ import org.springframework.web.socket.client.AbstractWebSocketClient;
  * 50 ms longer than its work. Messages are delivered whole, up to the size limit (larger ones close the connection
  * with 1009); pings from the peer are answered by the JDK.
  */
-final class JdkWebSocketClient extends AbstractWebSocketClient {
+final class JdkWebSocketClient extends AbstractWebSocketClient implements AutoCloseable {
 
-    private final HttpClient http;
+    private final @Nullable SSLContext ssl;
     private final Duration connectTimeout;
     private final Duration closeTimeout;
     private final int maxMessageSize;
+    private @Nullable HttpClient http; // guarded by this
 
     JdkWebSocketClient(@Nullable SSLContext ssl, Duration connectTimeout, Duration closeTimeout, int maxMessageSize) {
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout);
-        if (ssl != null) {
-            builder.sslContext(ssl);
-        }
-        this.http = builder.build();
+        this.ssl = ssl;
         this.connectTimeout = connectTimeout;
         this.closeTimeout = closeTimeout;
         this.maxMessageSize = maxMessageSize;
+    }
+
+    /** The HTTP client, made on first use and again after {@link #close()}. */
+    private synchronized HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout);
+            if (ssl != null) {
+                builder.sslContext(ssl);
+            }
+            client = builder.build();
+            http = client;
+        }
+        return client;
+    }
+
+    /**
+     * Releases the HTTP client (its selector thread and connection pool) without waiting; connections still open
+     * are cut. A later connection makes a new one.
+     */
+    @Override
+    public synchronized void close() {
+        HttpClient client = http;
+        http = null;
+        if (client != null) {
+            client.shutdownNow();
+        }
     }
 
     @Override
@@ -49,7 +73,7 @@ final class JdkWebSocketClient extends AbstractWebSocketClient {
                                                                   Map<String, Object> attributes) {
         JdkWebSocketSession session = new JdkWebSocketSession(attributes, uri, headers, handler, maxMessageSize,
                 closeTimeout);
-        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(connectTimeout);
+        WebSocket.Builder builder = http().newWebSocketBuilder().connectTimeout(connectTimeout);
         if (!subProtocols.isEmpty()) {
             builder.subprotocols(subProtocols.getFirst(),
                     subProtocols.subList(1, subProtocols.size()).toArray(String[]::new));

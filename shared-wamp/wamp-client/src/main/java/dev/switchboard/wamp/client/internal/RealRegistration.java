@@ -51,6 +51,12 @@ final class RealRegistration implements Registration {
     }
 
     @Override
+    public boolean isRegistered() {
+        Session bound = session;
+        return active && bound != null && bound.isEstablished();
+    }
+
+    @Override
     public CompletableFuture<Void> unregister() {
         return client.unregister(this);
     }

@@ -61,6 +61,12 @@ final class RealSubscription implements Subscription {
     }
 
     @Override
+    public boolean isSubscribed() {
+        Session bound = session;
+        return active && bound != null && bound.isEstablished();
+    }
+
+    @Override
     public CompletableFuture<Void> unsubscribe() {
         return client.unsubscribe(this);
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.wamp.client.internal;
 
 import dev.switchboard.wamp.client.CallFuture;
+import dev.switchboard.wamp.client.CallObserver;
 import dev.switchboard.wamp.client.ConnectionState;
 import dev.switchboard.wamp.client.ConnectionStateListener;
 import dev.switchboard.wamp.client.EventHandler;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -47,7 +49,7 @@ public final class RealWampClient implements WampClient, SessionListener {
     private final Object lock = new Object();
     private final List<ConnectionStateListener> listeners = new CopyOnWriteArrayList<>();
     private final SerialExecutor notifications = new SerialExecutor(ClientThreads.CALLBACKS, Integer.MAX_VALUE);
-    private final Holdings holdings = new Holdings();
+    private final Holdings holdings;
 
     // guarded by lock
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
@@ -65,6 +67,7 @@ public final class RealWampClient implements WampClient, SessionListener {
         this.config = config;
         this.connector = connector;
         this.backoff = new Backoff(config.reconnect(), () -> ThreadLocalRandom.current().nextDouble());
+        this.holdings = new Holdings(config.reconnect());
         this.listeners.addAll(config.listeners());
     }
 
@@ -201,6 +204,7 @@ public final class RealWampClient implements WampClient, SessionListener {
         return disconnected.copy();
     }
 
+    /** {@link #disconnect()}, waiting for it, then releases the connector's own resources (a later connect remakes them). */
     @Override
     public void close() {
         try {
@@ -209,6 +213,8 @@ public final class RealWampClient implements WampClient, SessionListener {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             log.debug("Disconnecting from " + config.url() + " did not finish cleanly", e);
+        } finally {
+            connector.close();
         }
     }
 
@@ -291,21 +297,42 @@ public final class RealWampClient implements WampClient, SessionListener {
 
     private CallFuture callWith(String procedure, Payload.Arguments arguments, CallOptions options,
                                 @Nullable ProgressListener progress) {
+        long start = System.nanoTime();
         Session session = establishedSession();
-        if (session == null) {
-            return FailedCall.of(notConnected());
-        }
-        return session.requests().call(procedure, arguments, options, progress);
+        CallFuture call = session == null ? FailedCall.of(notConnected())
+                : session.requests().call(procedure, arguments, options, progress);
+        return observed(call, procedure, start);
     }
 
     @Override
     public ProgressiveCall callProgressive(String procedure, Payload.Arguments firstChunk, CallOptions options,
                                            @Nullable ProgressListener progress) {
+        long start = System.nanoTime();
         Session session = establishedSession();
-        if (session == null) {
-            return FailedCall.progressive(notConnected());
+        ProgressiveCall call = session == null ? FailedCall.progressive(notConnected())
+                : session.requests().callProgressive(procedure, firstChunk, options, progress);
+        observed(call.result(), procedure, start);
+        return call;
+    }
+
+    /** Tells the call observers of the call's outcome, when there are any. */
+    private CallFuture observed(CallFuture call, String procedure, long start) {
+        List<CallObserver> observers = config.callObservers();
+        if (!observers.isEmpty()) {
+            call.whenComplete((result, failure) -> {
+                long nanos = System.nanoTime() - start;
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                for (CallObserver observer : observers) {
+                    try {
+                        observer.callEnded(procedure, nanos, cause);
+                    } catch (Throwable broken) {
+                        log.warn("A call observer failed", broken);
+                    }
+                }
+            });
         }
-        return session.requests().callProgressive(procedure, firstChunk, options, progress);
+        return call;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.switchboard.wamp.client.internal;
 import dev.switchboard.wamp.client.NotConnectedException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.WebSocketClient;
 
@@ -15,15 +16,21 @@ final class WebSocketConnector implements Connector {
 
     private final ClientConfig config;
     private final WebSocketClient client;
+    private final @Nullable JdkWebSocketClient own;
 
     WebSocketConnector(ClientConfig config) {
         this.config = config;
-        this.client = config.webSocketClient() != null ? config.webSocketClient() : defaultClient(config);
+        WebSocketClient given = config.webSocketClient();
+        this.own = given == null ? new JdkWebSocketClient(config.sslContext(), config.connectTimeout(),
+                config.closeTimeout(), config.maxMessageSize()) : null;
+        this.client = given != null ? given : own;
     }
 
-    private static WebSocketClient defaultClient(ClientConfig config) {
-        return new JdkWebSocketClient(config.sslContext(), config.connectTimeout(), config.closeTimeout(),
-                config.maxMessageSize());
+    @Override
+    public void close() {
+        if (own != null) {
+            own.close();
+        }
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.wamp.client.NotConnectedException;
 import dev.switchboard.wamp.message.WampMessage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +35,13 @@ final class RecordingTransport implements Transport {
         WampMessage message = sent.poll(5, TimeUnit.SECONDS);
         assertThat(message).as("a message sent within 5 s").isInstanceOf(type);
         return type.cast(message);
+    }
+
+    /** Takes what was sent and not read yet. */
+    List<WampMessage> drain() {
+        List<WampMessage> drained = new ArrayList<>();
+        sent.drainTo(drained);
+        return drained;
     }
 
     void assertNothingMoreWithin(long millis) throws InterruptedException {

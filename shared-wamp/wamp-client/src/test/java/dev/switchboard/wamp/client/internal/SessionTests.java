@@ -66,7 +66,7 @@ class SessionTests {
         return new ClientConfig(URI.create("ws://127.0.0.1:1/ws"), "realm1", Serialization.JSON, authid, null,
                 List.of(authenticators), ReconnectPolicy.NEVER, null, null, 1 << 20, Duration.ofSeconds(5),
                 Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(5), 1 << 20,
-                task -> Thread.ofVirtual().start(task), 100, "test", List.of());
+                task -> Thread.ofVirtual().start(task), 100, "test", List.of(), List.of());
     }
 
     private final ClientConfig config = config(null);
@@ -346,7 +346,7 @@ class SessionTests {
                 ReconnectPolicy.NEVER, null, null, 1 << 20, Duration.ofSeconds(5), Duration.ofSeconds(1),
                 Duration.ZERO, Duration.ZERO, Duration.ofSeconds(5), 1 << 20, task -> {
                     throw new java.util.concurrent.RejectedExecutionException("saturated");
-                }, 100, "test", List.of());
+                }, 100, "test", List.of(), List.of());
         Session session = opened(refusing);
         session.onMessage(new Welcome(7, new WelcomeDetails(Roles.of(Map.of(Roles.DEALER, Set.of())), "joe",
                 "anonymous", "anonymous", "static", Map.of(), "router", Map.of())));

@@ -105,6 +105,29 @@ public final class RouterProcess implements AutoCloseable {
         }
     }
 
+    /** Freezes the router (SIGSTOP): its connections stay open, but it answers nothing, not even pings. */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #pause() paused} router run again (SIGCONT). */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process running = process;
+        if (running == null || !running.isAlive()) {
+            throw new IllegalStateException("the router is not running");
+        }
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(running.pid()))
+                .redirectErrorStream(true).start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + running.pid() + " failed: "
+                    + new String(kill.getInputStream().readAllBytes()));
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         stop();

@@ -13,13 +13,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * The starter's metrics in Micrometer:
  * <ul>
- * <li>{@code wamp.client.calls}: timer of calls made through {@code WampTemplate}, tagged {@code procedure},
- *     {@code outcome} (success, error) and {@code error} (the error URI, or none);</li>
+ * <li>{@code wamp.client.calls}: timer of every call of the auto-configured client (through {@code WampTemplate} or
+ *     the {@code WampClient} directly), tagged {@code procedure}, {@code outcome} (success, error) and {@code error}
+ *     (the error URI, {@code wamp.error.network_failure} when there was no session or it was lost, the exception's
+ *     class name such as {@code CancellationException}, or none);</li>
  * <li>{@code wamp.endpoint.invocations}: timer of invocations of annotated procedures, same tags;</li>
  * <li>{@code wamp.endpoint.events}: timer of events handled by annotated subscribers, tagged {@code topic},
  *     {@code outcome} and {@code error};</li>
  * <li>{@code wamp.client.reconnects}: counter of sessions established after the first;</li>
- * <li>{@code wamp.client.connected}: gauge, 1 while the session is established.</li>
+ * <li>{@code wamp.client.connected}: gauge, 1 while the session is established;</li>
+ * <li>{@code wamp.endpoint.busy}: gauge of the invocations and events the annotated endpoints are handling.</li>
  * </ul>
  */
 public final class MicrometerWampMetrics implements WampMetricsRecorder, ConnectionStateListener {

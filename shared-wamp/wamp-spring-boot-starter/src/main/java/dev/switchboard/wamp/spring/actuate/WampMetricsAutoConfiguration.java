@@ -35,6 +35,7 @@ public final class WampMetricsAutoConfiguration {
 
     /** Once every bean exists: follows the client's state and gauges the busy handlers. */
     @Bean
+    @ConditionalOnMissingBean(name = "wampClientMeterBinder")
     SmartInitializingSingleton wampClientMeterBinder(MeterRegistry meterRegistry,
                                                      ObjectProvider<MicrometerWampMetrics> metrics,
                                                      ObjectProvider<WampClient> client,

@@ -10,6 +10,7 @@ import dev.switchboard.wamp.spring.WampMetricsRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -17,14 +18,19 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The application's WAMP endpoints. While running, it registers and subscribes each of them whenever the client's
- * session is established: the client restores them itself after a reconnect, and the registry makes again any it
- * could not restore (or that failed, e.g. while another callee held the procedure). Stopping ends them.
+ * The application's WAMP endpoints. While running, it registers and subscribes each of them once the client's
+ * session is established; one the router refuses (e.g. {@code wamp.error.procedure_already_exists} while it still
+ * holds this application's previous session) is tried again with backoff (from {@value #FIRST_RETRY_MILLIS} ms,
+ * doubling, up to {@value #MAX_RETRY_MILLIS} ms) until it is made. After a reconnect the client makes them again itself,
+ * retrying likewise. Stopping ends them.
  */
 public final class WampEndpointRegistry implements SmartLifecycle, ConnectionStateListener {
 
     /** Starts after the beans that feed it, before the client connects. */
     public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
+
+    static final long FIRST_RETRY_MILLIS = 500;
+    static final long MAX_RETRY_MILLIS = 30_000;
 
     private static final Log log = LogFactory.getLog(WampEndpointRegistry.class);
 
@@ -63,7 +69,7 @@ public final class WampEndpointRegistry implements SmartLifecycle, ConnectionSta
     /** Whether every endpoint is registered or subscribed in the current session. */
     public boolean allEstablished() {
         synchronized (endpoints) {
-            return endpoints.stream().allMatch(Held::isActive);
+            return endpoints.stream().allMatch(Held::isEstablished);
         }
     }
 
@@ -120,8 +126,8 @@ public final class WampEndpointRegistry implements SmartLifecycle, ConnectionSta
     }
 
     private void establish(Held held) {
-        if (held.pending || held.isActive()) {
-            return;
+        if (held.pending || held.isHeld()) {
+            return; // the client makes a held one again in every session
         }
         held.pending = true;
         CompletableFuture<?> made = switch (held.endpoint) {
@@ -134,9 +140,25 @@ public final class WampEndpointRegistry implements SmartLifecycle, ConnectionSta
         };
         made.whenComplete((ignored, failure) -> {
             held.pending = false;
-            if (failure != null) {
-                log.warn("Could not hold WAMP endpoint " + held.endpoint.uri() + " in this session: " + failure);
+            if (failure == null) {
+                held.failures = 0;
+                return;
             }
+            int failures = ++held.failures;
+            long delay = Math.min(MAX_RETRY_MILLIS, FIRST_RETRY_MILLIS << Math.min(failures - 1, 16));
+            String message = "Could not " + (held.endpoint instanceof WampEndpoint.Procedure ? "register "
+                    : "subscribe to ") + held.endpoint.uri() + " (try " + failures + "); trying again in " + delay
+                    + " ms: " + failure;
+            if (failures == 1) {
+                log.warn(message);
+            } else {
+                log.debug(message);
+            }
+            CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> {
+                if (running && client.state() == ConnectionState.ESTABLISHED) {
+                    establish(held);
+                }
+            });
         });
     }
 
@@ -180,15 +202,24 @@ public final class WampEndpointRegistry implements SmartLifecycle, ConnectionSta
         volatile @Nullable Registration registration;
         volatile @Nullable Subscription subscription;
         volatile boolean pending;
+        volatile int failures;
 
         Held(WampEndpoint endpoint) {
             this.endpoint = endpoint;
         }
 
-        boolean isActive() {
+        /** Held by the client, which makes it again in every session. */
+        boolean isHeld() {
             Registration r = registration;
             Subscription s = subscription;
             return (r != null && r.isActive()) || (s != null && s.isActive());
+        }
+
+        /** Made in the current session. */
+        boolean isEstablished() {
+            Registration r = registration;
+            Subscription s = subscription;
+            return (r != null && r.isRegistered()) || (s != null && s.isSubscribed());
         }
     }
 }

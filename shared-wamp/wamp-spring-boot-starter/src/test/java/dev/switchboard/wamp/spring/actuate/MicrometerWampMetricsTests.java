@@ -5,13 +5,20 @@ import static dev.switchboard.wamp.client.ConnectionState.ESTABLISHED;
 import static dev.switchboard.wamp.client.ConnectionState.JOINING;
 import static dev.switchboard.wamp.client.ConnectionState.RECONNECTING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.switchboard.wamp.ErrorUris;
+import dev.switchboard.wamp.client.WampClient;
+import dev.switchboard.wamp.message.Payload;
 import dev.switchboard.wamp.spring.WampAutoConfiguration;
+import dev.switchboard.wamp.spring.WampTemplate;
 import dev.switchboard.wamp.spring.WampMetricsRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -79,5 +86,44 @@ class MicrometerWampMetricsTests {
                         "switchboard.wamp.reconnect.enabled=false")
                 .run(context -> assertThat(context.getBean(WampMetricsRecorder.class))
                         .isSameAs(WampMetricsRecorder.NONE));
+    }
+    @Test
+    void everyCallOfTheAutoConfiguredClientIsTimedOnceWhetherMadeDirectlyOrThroughTheTemplate() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class,
+                        WampMetricsAutoConfiguration.class))
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("switchboard.wamp.url=ws://127.0.0.1:1/ws",
+                        "switchboard.wamp.reconnect.enabled=false")
+                .run(context -> {
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    // no session: both fail at once with wamp.error.network_failure
+                    catchThrowable(() -> context.getBean(WampClient.class)
+                            .call("com.example.direct", Payload.EMPTY).get(5, TimeUnit.SECONDS));
+                    catchThrowable(() -> context.getBean(WampTemplate.class)
+                            .call("com.example.template", Payload.EMPTY).get(5, TimeUnit.SECONDS));
+
+                    for (String procedure : List.of("com.example.direct", "com.example.template")) {
+                        assertThat(meters.get("wamp.client.calls").tag("procedure", procedure)
+                                .tag("outcome", "error").tag("error", ErrorUris.NETWORK_FAILURE).timer().count())
+                                .as(procedure).isOne();
+                    }
+                });
+    }
+
+    @Test
+    void meterBinderGivesWayToTheApplicationsOwn() {
+        SmartInitializingSingleton own = () -> { };
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class,
+                        WampMetricsAutoConfiguration.class))
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withBean("wampClientMeterBinder", SmartInitializingSingleton.class, () -> own)
+                .withPropertyValues("switchboard.wamp.url=ws://127.0.0.1:1/ws",
+                        "switchboard.wamp.reconnect.enabled=false")
+                .run(context -> {
+                    assertThat(context.getBean("wampClientMeterBinder")).isSameAs(own);
+                    assertThat(context.getBean(MeterRegistry.class).find("wamp.endpoint.busy").gauge()).isNull();
+                });
     }
 }

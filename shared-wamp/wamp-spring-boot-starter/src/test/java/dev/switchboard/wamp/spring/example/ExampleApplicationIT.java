@@ -14,9 +14,13 @@ import dev.switchboard.wamp.message.Payload;
 import dev.switchboard.wamp.spring.WampTemplate;
 import dev.switchboard.wamp.spring.endpoint.WampEndpointRegistry;
 import dev.switchboard.wamp.client.router.RouterProcess;
-import java.time.Duration;
+import dev.switchboard.wamp.client.router.SharedRouter;
+import dev.switchboard.wamp.codec.Serialization;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,9 +29,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -35,40 +44,45 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The example application against the real router: its procedures and subscriptions serve a plain client, and
- * after the router is stopped and started again they serve it again without a restart of the application.
+ * The example application against the real router, over each serialization: its procedures and subscriptions serve a
+ * plain client, and after the router is stopped (it says GOODBYE) or killed (the connections just drop) and started
+ * again they serve it again without a restart of the application.
  */
+@ParameterizedClass(name = "over {0}")
+@EnumSource(Serialization.class)
+@ExtendWith(SharedRouter.class)
 class ExampleApplicationIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    @Parameter
+    Serialization serialization;
 
     private static RouterProcess router;
     private static ConfigurableApplicationContext application;
     private static WampClient caller;
 
-    @BeforeAll
-    static void startRouterApplicationAndCaller() throws Exception {
-        router = RouterProcess.launch();
+    @BeforeParameterizedClassInvocation
+    static void startApplicationAndCaller(Serialization serialization, RouterProcess sharedRouter) throws Exception {
+        router = sharedRouter;
         application = new SpringApplicationBuilder(ExampleApplication.class).web(WebApplicationType.NONE)
                 .run("--switchboard.wamp.url=" + router.webSocketUrl(),
+                        "--switchboard.wamp.serializer=" + serialization.name().toLowerCase(Locale.ROOT),
                         "--switchboard.wamp.reconnect.initial-delay=50ms",
                         "--switchboard.wamp.reconnect.max-delay=500ms");
-        caller = WampClient.builder(router.webSocketUrl(), "realm1")
+        caller = WampClient.builder(router.webSocketUrl(), "realm1").serialization(serialization)
                 .reconnect(ReconnectPolicy.exponential(Duration.ofMillis(50), Duration.ofMillis(500))).build();
         await(caller.connect());
         eventually(() -> application.getBean(WampEndpointRegistry.class).allEstablished());
     }
 
-    @AfterAll
-    static void stopEverything() throws InterruptedException {
+    @AfterParameterizedClassInvocation
+    static void stopApplicationAndCaller() {
         if (caller != null) {
             caller.close();
         }
         if (application != null) {
             application.close();
-        }
-        if (router != null) {
-            router.stop();
         }
     }
 
@@ -136,9 +150,23 @@ class ExampleApplicationIT {
 
     @Test
     void proceduresAndSubscriptionsWorkAgainAfterTheRouterIsStoppedAndStarted() throws Exception {
-        WampClient applicationClient = application.getBean(WampClient.class);
+        double reconnects = reconnects();
         router.stop();
+        assertWorkAgainAfterTheRouterIsBack(reconnects);
+    }
+
+    @Test
+    void proceduresAndSubscriptionsWorkAgainAfterTheRouterIsKilledAndStarted() throws Exception {
+        double reconnects = reconnects();
+        router.kill();
+        assertWorkAgainAfterTheRouterIsBack(reconnects);
+    }
+
+    private void assertWorkAgainAfterTheRouterIsBack(double reconnectsBefore) throws Exception {
+        WampClient applicationClient = application.getBean(WampClient.class);
+        HealthIndicator health = application.getBean("wampHealthIndicator", HealthIndicator.class);
         eventually(() -> applicationClient.state() != ConnectionState.ESTABLISHED);
+        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
         router.start();
         eventually(() -> applicationClient.state() == ConnectionState.ESTABLISHED
                 && caller.state() == ConnectionState.ESTABLISHED);
@@ -146,18 +174,22 @@ class ExampleApplicationIT {
 
         procedureBindsPositionalArgumentsAndYieldsTheReturnValue();
         subscribersReceiveStringsAndRecords();
-        assertThat(application.getBean(MeterRegistry.class).get("wamp.client.reconnects").counter().count())
-                .isPositive();
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(reconnects()).isGreaterThan(reconnectsBefore);
+    }
+
+    private static double reconnects() {
+        return application.getBean(MeterRegistry.class).get("wamp.client.reconnects").counter().count();
     }
 
     @Test
-    void loadIsPublishedWithTheStandardEntriesTheConfiguredMetersAndTheApplicationsOwn() {
+    void loadIsPublishedWithTheStandardEntriesAndTheConfiguredMeters() {
         BlockingQueue<Map<String, Object>> loads = new LinkedBlockingQueue<>();
         Subscription subscription = await(caller.subscribe("com.example.load", event -> loads.add(event.kwargs())));
         try {
             Map<String, Object> load = loads.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(load).isNotNull().containsEntry("kind", "service").containsEntry("answer", 42L)
-                    .containsEntry("wamp.client.connected", 1.0)
+            assertThat(load).isNotNull().containsEntry("kind", "service")
+                    .containsEntry("wamp.client.connected", 1.0).containsKey("wamp.endpoint.busy")
                     .containsKeys("instanceId", "cpuProcess", "cpuSystem", "cores", "heapUsed", "handlersBusy");
             assertThat((String) load.get("instanceId")).startsWith("example-");
         } catch (InterruptedException e) {
@@ -176,12 +208,36 @@ class ExampleApplicationIT {
         assertThat(await(template.call("com.example.add", Long.class, 20, 22))).isEqualTo(42L);
         assertThat(await(template.callWithKwargs("com.example.summarize", Calculator.Summary.class, route)))
                 .isEqualTo(new Calculator.Summary("line", 2, 10.0));
-        assertThat(application.getBean(MeterRegistry.class).get("wamp.client.calls")
-                .tag("procedure", "com.example.summarize").tag("outcome", "success").timer().count()).isOne();
+        MeterRegistry meters = application.getBean(MeterRegistry.class);
+        // the client observes the outcome alongside the caller, not necessarily before it
+        eventually(() -> callTimer(meters, "com.example.summarize", "success", "none") != null);
+        assertThat(callTimer(meters, "com.example.summarize", "success", "none").count()).isOne();
 
         await(caller.publish("com.example.routes", Payload.of(Map.of("name", "check", "points", List.of()))));
         Calculator calculator = application.getBean(Calculator.class);
         assertThat(calculator.routes.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
+    void callsMadeOnTheApplicationsClientDirectlyAreMeasuredWithTheirOutcome() throws InterruptedException {
+        WampClient client = application.getBean(WampClient.class);
+        MeterRegistry meters = application.getBean(MeterRegistry.class);
+
+        assertThat(await(client.call("com.example.count", Payload.of(1))).arg(0)).isEqualTo(1L);
+        assertThat(wampFailure(client.call("com.example.fail", Payload.EMPTY)).error())
+                .isEqualTo("wamp.error.runtime_error");
+
+        eventually(() -> callTimer(meters, "com.example.count", "success", "none") != null
+                && callTimer(meters, "com.example.fail", "error", "wamp.error.runtime_error") != null);
+        Timer success = callTimer(meters, "com.example.count", "success", "none");
+        assertThat(success.count()).isOne();
+        assertThat(success.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+        assertThat(callTimer(meters, "com.example.fail", "error", "wamp.error.runtime_error").count()).isOne();
+    }
+
+    private static @Nullable Timer callTimer(MeterRegistry meters, String procedure, String outcome, String error) {
+        return meters.find("wamp.client.calls").tag("procedure", procedure).tag("outcome", outcome)
+                .tag("error", error).timer();
     }
 
     @Test
