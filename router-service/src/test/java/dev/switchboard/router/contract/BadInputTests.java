@@ -19,6 +19,7 @@ import dev.switchboard.wamp.message.Published;
 import dev.switchboard.wamp.message.RegisterOptions;
 import dev.switchboard.wamp.message.Result;
 import dev.switchboard.wamp.message.ResultDetails;
+import dev.switchboard.wamp.message.Roles;
 import dev.switchboard.wamp.message.SubscribeOptions;
 import dev.switchboard.wamp.message.WampMessage;
 import dev.switchboard.wamp.message.Welcome;
@@ -28,6 +29,7 @@ import dev.switchboard.wamp.message.YieldOptions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -126,8 +128,8 @@ abstract class BadInputTests extends RunningRouter {
         Bystanders bystanders = new Bystanders(serialization);
         TestClient offender = join(transport, serialization);
 
-        offender.send(new Welcome(offender.sessionId(), new WelcomeDetails(TestClient.ROLES, null, null, null, null,
-                Map.of(), null, Map.of())));
+        offender.send(new Welcome(offender.sessionId(), new WelcomeDetails(
+                Roles.of(Map.of(Roles.DEALER, Set.of())), null, null, null, null, Map.of(), null, Map.of())));
 
         assertAbortedAndClosed(offender, "WELCOME is not a message a client sends in a session", NORMAL);
         bystanders.stillWork();

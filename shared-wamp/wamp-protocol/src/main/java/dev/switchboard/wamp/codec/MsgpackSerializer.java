@@ -57,9 +57,9 @@ final class MsgpackSerializer implements Serializer {
         } catch (ProtocolViolationException e) {
             throw e;
         } catch (MessageInsufficientBufferException e) {
-            throw new ProtocolViolationException("MessagePack frame ends inside a value", e);
+            throw new ProtocolViolationException("malformed MessagePack frame: it ends inside a value", e);
         } catch (CharacterCodingException e) {
-            throw new ProtocolViolationException("MessagePack string is not valid UTF-8", e);
+            throw new ProtocolViolationException("malformed MessagePack frame: a string is not valid UTF-8", e);
         } catch (IOException | RuntimeException e) {
             throw new ProtocolViolationException("malformed MessagePack frame: " + e.getMessage(), e);
         }

@@ -80,13 +80,13 @@ class BinarySerializerTests {
     @Test
     void msgpackMalformedUtf8IsRefused() {
         // fixstr of 2 bytes: c3 starts a 2-byte sequence, 28 ("(") cannot continue it
-        refused(Serialization.MSGPACK, "91a2c328", "MessagePack string is not valid UTF-8");
+        refused(Serialization.MSGPACK, "91a2c328", "malformed MessagePack frame: a string is not valid UTF-8");
     }
 
     @Test
     void truncatedBinaryFramesAreRefused() {
         // [48, <uint32 cut after 2 of its 4 bytes>, ...]
-        refused(Serialization.MSGPACK, "9330ce0077", "MessagePack frame ends inside a value");
+        refused(Serialization.MSGPACK, "9330ce0077", "malformed MessagePack frame: it ends inside a value");
         // [48, <uint32 cut after 2 of its 4 bytes>, ...] of 5 elements
         refused(Serialization.CBOR, "8518301a0077", "malformed CBOR frame: Unexpected end-of-input");
     }
