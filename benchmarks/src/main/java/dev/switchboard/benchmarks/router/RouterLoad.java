@@ -1,19 +1,14 @@
 package dev.switchboard.benchmarks.router;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Load test of the router: starts the router jar as a separate JVM with a fixed heap on free loopback ports, drives
@@ -93,7 +88,7 @@ public final class RouterLoad {
     }
 
     private static void run(LoadOptions options) throws IOException, InterruptedException {
-        Path jar = options.routerJar() != null ? options.routerJar() : findRouterJar();
+        Path jar = options.routerJar() != null ? options.routerJar() : RouterProcess.findJar();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no router jar at " + jar);
         }
@@ -148,35 +143,5 @@ public final class RouterLoad {
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
-    }
-
-    /** {@code router-service/target/router-service-*.jar} under the working directory or the repository root. */
-    private static Path findRouterJar() {
-        List<Path> roots = new ArrayList<>(List.of(Path.of(""), Path.of("..")));
-        try {
-            Path benchmarksJar = Path.of(RouterLoad.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Optional.ofNullable(benchmarksJar.toAbsolutePath().getParent()) // benchmarks/target
-                    .map(Path::getParent).map(Path::getParent).ifPresent(roots::add);
-        } catch (URISyntaxException | RuntimeException e) {
-            // only the working directory then
-        }
-        for (Path root : roots) {
-            Path target = root.resolve("router-service").resolve("target");
-            if (!Files.isDirectory(target)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.list(target)) {
-                Optional<Path> jar = files
-                        .filter(p -> p.getFileName().toString().matches("router-service-[^-]+(-SNAPSHOT)?\\.jar"))
-                        .findFirst();
-                if (jar.isPresent()) {
-                    return jar.get().toAbsolutePath().normalize();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        throw new IllegalStateException("no router-service/target/router-service-*.jar found; build it with "
-                + "./mvnw -B -q -pl router-service -am package -DskipTests, or pass --router-jar=PATH");
     }
 }

@@ -3,12 +3,14 @@ package dev.switchboard.benchmarks.router;
 import com.sun.tools.attach.VirtualMachine;
 import dev.switchboard.benchmarks.cli.ProcessLogs;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,9 +20,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
@@ -33,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * shutdown hook. Reads the process's CPU time from the OS, its metrics from {@code /actuator/metrics}, and its heap
  * and allocation counters over JMX (the management agent started through the attach API).
  */
-final class RouterProcess implements AutoCloseable {
+public final class RouterProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern VALUE = Pattern.compile(
@@ -67,7 +71,7 @@ final class RouterProcess implements AutoCloseable {
      * {@code log}. The copy (next to the log, deleted when the router stops) keeps the router running when the jar is
      * rebuilt meanwhile.
      */
-    static RouterProcess start(Path jar, List<String> jvmArguments, Path log) throws IOException {
+    public static RouterProcess start(Path jar, List<String> jvmArguments, Path log) throws IOException {
         int httpPort = freePort();
         int rawSocketPort = freePort();
         Files.createDirectories(log.toAbsolutePath().getParent());
@@ -87,7 +91,7 @@ final class RouterProcess implements AutoCloseable {
         return router;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
@@ -95,8 +99,13 @@ final class RouterProcess implements AutoCloseable {
         return command;
     }
 
-    Path log() {
+    public Path log() {
         return log;
+    }
+
+    /** The router's WebSocket endpoint, {@code ws://127.0.0.1:PORT/ws}. */
+    public URI webSocketUrl() {
+        return URI.create("ws://127.0.0.1:" + httpPort + "/ws");
     }
 
     InetSocketAddress rawSocketAddress() {
@@ -104,7 +113,7 @@ final class RouterProcess implements AutoCloseable {
     }
 
     /** Waits until {@code /actuator/health} answers 200; fails with the log's tail if the router dies or is late. */
-    void awaitHealthy(Duration timeout) throws InterruptedException {
+    public void awaitHealthy(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -123,7 +132,7 @@ final class RouterProcess implements AutoCloseable {
     }
 
     /** The router's CPU time (user + system, all threads, as the OS counts it) in nanoseconds. */
-    long cpuNanos() {
+    public long cpuNanos() {
         return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
@@ -214,7 +223,7 @@ final class RouterProcess implements AutoCloseable {
         return threads;
     }
 
-    String logTail() {
+    public String logTail() {
         return ProcessLogs.tail(log);
     }
 
@@ -263,5 +272,35 @@ final class RouterProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
+    }
+
+    /** {@code router-service/target/router-service-*.jar} under the working directory or the repository root. */
+    public static Path findJar() {
+        List<Path> roots = new ArrayList<>(List.of(Path.of(""), Path.of("..")));
+        try {
+            Path benchmarksJar = Path.of(RouterProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Optional.ofNullable(benchmarksJar.toAbsolutePath().getParent()) // benchmarks/target
+                    .map(Path::getParent).map(Path::getParent).ifPresent(roots::add);
+        } catch (URISyntaxException | RuntimeException e) {
+            // only the working directory then
+        }
+        for (Path root : roots) {
+            Path target = root.resolve("router-service").resolve("target");
+            if (!Files.isDirectory(target)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(target)) {
+                Optional<Path> jar = files
+                        .filter(p -> p.getFileName().toString().matches("router-service-[^-]+(-SNAPSHOT)?\\.jar"))
+                        .findFirst();
+                if (jar.isPresent()) {
+                    return jar.get().toAbsolutePath().normalize();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        throw new IllegalStateException("no router-service/target/router-service-*.jar found; build it with "
+                + "./mvnw -B -q -pl router-service -am package -DskipTests, or pass --router-jar=PATH");
     }
 }

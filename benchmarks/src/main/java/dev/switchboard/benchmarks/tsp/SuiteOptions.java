@@ -57,8 +57,8 @@ record SuiteOptions(@Nullable Path root, Path logDir, String heap, int computes,
               --computes=2             compute instances (processes, concurrency 1 each) for the quality part
               --parts=quality,scaling  which parts run
               --scaling-instance=pcb442 --scaling-budget=10s --scaling-runs=5 --scaling-gap=0.5
-                                       scaling: the instance solved with 1 and then --computes instances, and the
-                                       gap (%%) whose first-reached time is compared
+                                       scaling: the instance solved with 1 and then --computes instances, with
+                                       every strategy, and the gap (%%) whose first-reached time is compared
               --warmup=3s              an uncounted solve (pr1002) after every start of the computes; 0 for none
               --seed=1                 run i uses seed + i (the same seeds for every strategy)
               --heap=256m              -Xmx of every service
@@ -155,7 +155,7 @@ record SuiteOptions(@Nullable Path root, Path logDir, String heap, int computes,
             }
         }
         if (scaling) {
-            total += 2L * scalingRuns * scalingBudgetMs;
+            total += 2L * strategies.size() * scalingRuns * scalingBudgetMs;
         }
         return total;
     }
