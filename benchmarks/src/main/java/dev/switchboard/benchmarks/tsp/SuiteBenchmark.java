@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * </ol>
  * Each (re)start of the computes is followed by an uncounted warm-up solve, so that the kernel is compiled. Every
  * part reports how busy the machine was and with what (the suite's processes by role, and other processes), since on
- * a shared machine the figures move with other people's work. The default run takes about 15 minutes.
+ * a shared machine the figures move with other people's work. The default run takes about 13 minutes.
  *
  * <p>Every process is stopped at the end, on failure, and on Ctrl-C or SIGTERM (shutdown hooks). Exit status: 0 when
  * the run completed (whether or not the goals were met), 1 when it failed, 2 for bad options. {@code --help} lists
