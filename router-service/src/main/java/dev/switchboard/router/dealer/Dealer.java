@@ -154,12 +154,18 @@ public final class Dealer {
     }
 
     /**
-     * CALL: invokes the best-matching registration, or continues a progressive call invocation.
+     * CALL: invokes the best-matching registration, or continues a progressive call invocation. When the first chunk
+     * of a progressive call invocation is refused, or its caller's side ends before the final chunk, its remaining
+     * chunks are dropped silently up to the final one (for a bounded time: after that, a chunk is a new CALL like any
+     * other; see {@link Invocations#discard}), so that none of them starts a call that begins mid-stream.
      *
      * @param discloseCaller whether the callee learns who calls because the caller asked to be disclosed (a callee
      *                       that registered with {@code disclose_caller} learns it anyway)
      */
     public void call(Peer caller, Call call, boolean discloseCaller) {
+        if (invocations.discarded(caller.sessionId(), call)) {
+            return;
+        }
         PendingCall running = invocations.ofCaller(caller.sessionId(), call.requestId());
         if (running != null) {
             invocations.chunk(running, call);
@@ -170,6 +176,7 @@ public final class Dealer {
             limitListener.onLimitExceeded(PENDING_CALLS_LIMIT);
             Invocations.fail(caller, call.requestId(), TOO_MANY_PENDING_CALLS,
                     "this session already has " + maxPending + " calls waiting for their answer");
+            discardRest(caller, call);
             return;
         }
         UriPatternIndex.Entry<Registration> match = registrations.bestMatch(call.procedure());
@@ -177,9 +184,17 @@ public final class Dealer {
             callListener.onCallRefused(null, call.procedure(), ErrorUris.NO_SUCH_PROCEDURE);
             Invocations.fail(caller, call.requestId(), ErrorUris.NO_SUCH_PROCEDURE,
                     "no callee registered for procedure " + call.procedure());
+            discardRest(caller, call);
             return;
         }
         invocations.start(caller, call, match.value(), discloseCaller);
+    }
+
+    /** A refused CALL that begins a progressive call invocation: its remaining chunks are discarded. */
+    private void discardRest(Peer caller, Call refused) {
+        if (refused.options().progress()) {
+            invocations.discard(caller.sessionId(), refused);
+        }
     }
 
     public void yield(Peer callee, Yield yield) {

@@ -20,6 +20,8 @@ import dev.switchboard.wamp.message.Yield;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -34,15 +36,25 @@ final class Invocations {
     static final String PROGRESSIVE_CALL_RESULTS = "progressive_call_results";
     static final String PROGRESSIVE_CALL_INVOCATIONS = "progressive_call_invocations";
     static final String CALL_TIMEOUT = "call_timeout";
+    /**
+     * The least time the remaining chunks of a progressive call invocation are discarded after the caller's side
+     * ended; a call with a longer timeout has them discarded for that long.
+     */
+    static final Duration DISCARD_AT_LEAST = Duration.ofSeconds(60);
+    /** How many request ids whose chunks are being discarded one session may have; beyond, the oldest is forgotten. */
+    static final int MAX_DISCARDING_PER_SESSION = 1000;
 
     private final RoutingLoop loop;
     private final DealerSettings settings;
     private final CallListener listener;
-    /**
-     * Caller session → CALL.Request → the call, while the caller waits for its answer, and after that while more
-     * chunks of a progressive call invocation are due.
-     */
+    /** Caller session → CALL.Request → the call, exactly while the caller waits for its answer. */
     private final Map<Long, Map<Long, PendingCall>> byCaller = new HashMap<>();
+    /**
+     * Caller session → CALL.Request of a progressive call invocation whose caller's side ended (answered, refused,
+     * canceled, timed out) while more chunks were due → its expiry, oldest first. Holds no payload and is no pending
+     * call: see {@link #discard}.
+     */
+    private final Map<Long, LinkedHashMap<Long, Discarding>> discarding = new HashMap<>();
     /** Callee session → INVOCATION.Request → the call, while the callee's answer is due. */
     private final Map<Long, Map<Long, PendingCall>> byCallee = new HashMap<>();
 
@@ -58,8 +70,9 @@ final class Invocations {
     }
 
     /**
-     * How many calls of {@code sessionId} wait for their answer (queued or running) or for their remaining chunks:
-     * so the session's limit of pending calls also bounds the calls whose chunks are being discarded.
+     * How many calls of {@code sessionId} wait for their answer (queued or running). The request ids whose remaining
+     * chunks are being discarded do not count: they are bounded on their own ({@link #MAX_DISCARDING_PER_SESSION},
+     * expiry).
      */
     int pendingOf(long sessionId) {
         Map<Long, PendingCall> calls = byCaller.get(sessionId);
@@ -75,9 +88,8 @@ final class Invocations {
                 listener.onCallRefused(registration, call.procedure(), ErrorUris.MAX_CONCURRENCY_REACHED);
                 fail(caller, call.requestId(), ErrorUris.MAX_CONCURRENCY_REACHED,
                         "every callee of " + call.procedure() + " is at its concurrency limit");
-                if (pending.moreChunks) {
-                    pending.callerWaiting = false;
-                    byCaller.computeIfAbsent(caller.sessionId(), id -> new HashMap<>()).put(call.requestId(), pending);
+                if (call.options().progress()) {
+                    discard(caller.sessionId(), call);
                 }
                 return;
             }
@@ -94,9 +106,9 @@ final class Invocations {
     }
 
     /**
-     * A further CALL with the request id of a progressive call invocation in progress. Once the caller has its answer
-     * (the call was refused, canceled or timed out), its remaining chunks are discarded up to the final one, so that
-     * none of them starts a call of its own.
+     * A further CALL with the request id of a progressive call invocation whose caller still waits for its answer:
+     * passed on to the callee, or kept with the call while it is queued. (Once the caller has its answer, the
+     * remaining chunks go to {@link #discarded} instead.)
      */
     void chunk(PendingCall pending, Call chunk) {
         if (!pending.moreChunks) {
@@ -105,12 +117,6 @@ final class Invocations {
             return;
         }
         pending.moreChunks = chunk.options().progress();
-        if (!pending.callerWaiting) {
-            if (!pending.moreChunks) {
-                forgetCaller(pending);
-            }
-            return;
-        }
         if (pending.invoked()) {
             sendChunk(pending, chunk);
         } else {
@@ -251,6 +257,10 @@ final class Invocations {
 
     /** The caller left: its queued calls are dropped, its running ones interrupted where the callee can be. */
     void callerLeft(long sessionId) {
+        LinkedHashMap<Long, Discarding> ids = discarding.remove(sessionId);
+        if (ids != null) {
+            ids.values().forEach(Discarding::stop);
+        }
         Map<Long, PendingCall> calls = byCaller.remove(sessionId);
         if (calls == null) {
             return;
@@ -344,26 +354,104 @@ final class Invocations {
         fail(pending.caller, pending.call.requestId(), error, message);
     }
 
-    /** Ends the caller's side: it has its answer, whose outcome ({@code result} or an error URI) is counted. */
+    /**
+     * Ends the caller's side: it has its answer, whose outcome ({@code result} or an error URI) is counted. The call
+     * no longer counts as pending; if more of its chunks are due, they are {@linkplain #discard discarded}.
+     */
     private void endForCaller(PendingCall pending, String outcome) {
-        if (pending.callerWaiting) {
+        boolean wasWaiting = pending.callerWaiting;
+        if (wasWaiting) {
             listener.onCallEnded(pending.registration, pending.call.procedure(), outcome,
                     System.nanoTime() - pending.started);
         }
         pending.callerWaiting = false;
-        if (!pending.moreChunks) {
-            forgetCaller(pending);
+        forgetCaller(pending);
+        if (pending.moreChunks) {
+            pending.moreChunks = false;
+            pending.laterChunks = null;
+            if (wasWaiting) {
+                discard(pending.caller.sessionId(), pending.call);
+            }
         }
         if (!pending.invoked() || !isOpenForCallee(pending)) {
             pending.stopTimer();
         }
     }
 
-    /** The caller's request id is free again: no more chunks of the call will come. */
+    /** The caller's request id is no longer that of a call waiting for its answer. */
     private void forgetCaller(PendingCall pending) {
         Map<Long, PendingCall> calls = byCaller.get(pending.caller.sessionId());
         if (calls != null && calls.remove(pending.call.requestId(), pending) && calls.isEmpty()) {
             byCaller.remove(pending.caller.sessionId());
+        }
+    }
+
+    // --- the remaining chunks of progressive call invocations whose caller's side ended
+
+    /**
+     * Discards the remaining chunks of {@code call}, a progressive call invocation ({@code progress} set) whose
+     * caller's side ended before its final chunk: it was refused (also by the {@link Dealer}, before any call
+     * existed), canceled, timed out, or answered early. Each later CALL with its request id is dropped silently; the
+     * final one (without {@code progress}) ends the discarding. Only the request id is kept, and not for ever: many
+     * clients stop sending once they have their answer, so the discarding ends after the call's timeout, at least
+     * {@link #DISCARD_AT_LEAST}, and a session keeps at most {@link #MAX_DISCARDING_PER_SESSION} (the oldest is
+     * forgotten first). A chunk that comes after that has an unknown request id, so it is a new CALL like any other:
+     * a final chunk (no {@code progress}) becomes a normal new call.
+     */
+    void discard(long sessionId, Call call) {
+        LinkedHashMap<Long, Discarding> ids = discarding.computeIfAbsent(sessionId, id -> new LinkedHashMap<>());
+        Discarding entry = new Discarding();
+        Discarding previous = ids.put(call.requestId(), entry);
+        if (previous != null) {
+            previous.stop();
+        }
+        if (ids.size() > MAX_DISCARDING_PER_SESSION) {
+            Iterator<Discarding> oldest = ids.values().iterator();
+            oldest.next().stop();
+            oldest.remove();
+        }
+        Duration timeout = settings.timeoutFor(call.options().timeout());
+        Duration expiry = timeout.compareTo(DISCARD_AT_LEAST) > 0 ? timeout : DISCARD_AT_LEAST;
+        long requestId = call.requestId();
+        entry.timer = loop.schedule(expiry, () -> {
+            entry.timer = null;
+            forgetDiscarding(sessionId, requestId, entry);
+        });
+    }
+
+    /**
+     * Whether {@code call} is a chunk of a call whose remaining chunks are being discarded, and so is dropped: the
+     * final chunk (no {@code progress}) is the last one dropped.
+     */
+    boolean discarded(long sessionId, Call call) {
+        LinkedHashMap<Long, Discarding> ids = discarding.get(sessionId);
+        Discarding entry = ids == null ? null : ids.get(call.requestId());
+        if (entry == null) {
+            return false;
+        }
+        if (!call.options().progress()) {
+            entry.stop();
+            forgetDiscarding(sessionId, call.requestId(), entry);
+        }
+        return true;
+    }
+
+    private void forgetDiscarding(long sessionId, long requestId, Discarding entry) {
+        LinkedHashMap<Long, Discarding> ids = discarding.get(sessionId);
+        if (ids != null && ids.remove(requestId, entry) && ids.isEmpty()) {
+            discarding.remove(sessionId);
+        }
+    }
+
+    /** A request id whose chunks are being discarded: only the timer that ends it. */
+    private static final class Discarding {
+        RoutingLoop.@Nullable Timer timer;
+
+        void stop() {
+            if (timer != null) {
+                timer.cancel();
+                timer = null;
+            }
         }
     }
 

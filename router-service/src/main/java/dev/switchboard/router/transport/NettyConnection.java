@@ -151,14 +151,17 @@ abstract class NettyConnection implements Connection {
     /**
      * Starts closing with {@code reason}. A transport's own reason (anything but {@link CloseReason#NORMAL}) given on
      * the event loop before the close frame is written replaces a normal close the handler asked for, so that a
-     * protocol violation is closed with its WebSocket code even though the handler closed first.
+     * protocol violation is closed with its WebSocket code even though the handler closed first. A reason that
+     * carries an {@linkplain CloseReason#abortUri() ABORT} never does: the handler closed after its own GOODBYE or
+     * ABORT, which must stay the last message (an overflow can race with that close when a send on the event loop
+     * found the connection open just before another thread closed it).
      */
     final void requestClose(CloseReason reason) {
         if (STATE.compareAndSet(this, OPEN, CLOSING)) {
             closeReason = reason;
             signal();
-        } else if (reason != CloseReason.NORMAL && closeReason == CloseReason.NORMAL && state == CLOSING
-                && eventLoop.inEventLoop() && !outputShut) {
+        } else if (reason != CloseReason.NORMAL && reason.abortUri() == null && closeReason == CloseReason.NORMAL
+                && state == CLOSING && eventLoop.inEventLoop() && !outputShut) {
             closeReason = reason;
         }
     }

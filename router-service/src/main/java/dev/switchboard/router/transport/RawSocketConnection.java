@@ -11,8 +11,9 @@ import io.netty.channel.Channel;
  * A WAMP connection over RawSocket: each message is one frame with a 4-octet prefix. Messages longer than the client
  * announced in its handshake are never sent; such a message closes the connection instead. RawSocket has no close
  * frame: closing writes what is queued, then ends the TCP stream, and the connection closes when the client closes
- * its side. A close the session layer did not ask for (an outbound queue overflow) writes an ABORT last, so that the
- * client learns why.
+ * its side. A close the session layer did not ask for (an outbound queue overflow) writes an ABORT last, so that a
+ * client that reads again learns why. That ABORT goes after everything queued, which is written only as fast as the
+ * client reads: a client that does not read all of it within {@code close-timeout} is cut without it.
  */
 final class RawSocketConnection extends NettyConnection {
 
@@ -40,7 +41,9 @@ final class RawSocketConnection extends NettyConnection {
 
     /**
      * RawSocket has no close frame: the end of the TCP stream is the close. When the session layer has told the peer
-     * nothing, an ABORT takes the close frame's place; it bypasses the outbound queue, which may be full.
+     * nothing, an ABORT takes the close frame's place; it bypasses the outbound queue, which may be full, but is
+     * written only once what was queued is written (so the peer reads it only if it reads that much before
+     * {@code close-timeout}).
      */
     @Override
     void writeClose(CloseReason reason) {

@@ -3,11 +3,14 @@ package dev.switchboard.router.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.wamp.ErrorUris;
+import dev.switchboard.wamp.Match;
 import dev.switchboard.wamp.codec.Serialization;
 import dev.switchboard.wamp.message.Call;
 import dev.switchboard.wamp.message.CallOptions;
 import dev.switchboard.wamp.message.Goodbye;
 import dev.switchboard.wamp.message.Invocation;
+import dev.switchboard.wamp.message.InvocationPolicy;
 import dev.switchboard.wamp.message.Payload;
 import dev.switchboard.wamp.message.Publish;
 import dev.switchboard.wamp.message.PublishOptions;
@@ -119,6 +122,41 @@ class LimitsTests extends RunningRouter {
         long next = caller.nextRequestId();
         caller.send(new Call(next, CallOptions.DEFAULT, procedure, Payload.EMPTY));
         assertThat(callee.expect(Invocation.class).registrationId()).isEqualTo(invocations.getFirst().registrationId());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void progressiveCallsEndedBeforeTheirFinalChunkDoNotUseUpTheSessionsPendingCalls(Transport transport) {
+        String upload = unique("com.example.upload");
+        String busy = unique("com.example.busy");
+        TestClient callee = join(transport, SERIALIZATION); // without progressive_call_invocations
+        callee.register(upload, RegisterOptions.DEFAULT);
+        callee.register(busy, new RegisterOptions(Match.EXACT, InvocationPolicy.SINGLE, 1, false, false, Map.of()));
+        TestClient caller = join(transport, SERIALIZATION);
+        long running = caller.nextRequestId();
+        caller.send(new Call(running, CallOptions.DEFAULT, busy, Payload.EMPTY));
+        Invocation busyInvocation = callee.expect(Invocation.class);
+        CallOptions more = new CallOptions(null, false, true, false, Map.of());
+
+        // first chunks only, as a client that stops streaming once it has its answer sends them: 2 x 4 > 3
+        for (int i = 0; i < 4; i++) {
+            long unsupported = caller.nextRequestId();
+            caller.send(new Call(unsupported, more, upload, Payload.of("chunk")));
+            caller.expectRouterError(Call.TYPE, unsupported, ErrorUris.FEATURE_NOT_SUPPORTED);
+            long refused = caller.nextRequestId();
+            caller.send(new Call(refused, more, busy, Payload.of("chunk")));
+            caller.expectRouterError(Call.TYPE, refused, ErrorUris.MAX_CONCURRENCY_REACHED);
+        }
+        callee.send(new Yield(busyInvocation.requestId(), YieldOptions.DEFAULT, Payload.of(1)));
+        assertThat(caller.expect(Result.class).requestId()).isEqualTo(running);
+
+        for (long i = 0; i < 3; i++) {
+            caller.send(new Call(caller.nextRequestId(), CallOptions.DEFAULT, upload, Payload.of(i)));
+            assertThat(callee.expect(Invocation.class).payload()).isEqualTo(Payload.of(i));
+        }
+        long refused = caller.nextRequestId();
+        caller.send(new Call(refused, CallOptions.DEFAULT, upload, Payload.EMPTY));
+        caller.expectRouterError(Call.TYPE, refused, "switchboard.error.too_many_pending_calls");
     }
 
     @ParameterizedTest

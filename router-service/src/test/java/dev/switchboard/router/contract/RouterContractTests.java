@@ -349,6 +349,31 @@ abstract class RouterContractTests extends RunningRouter {
     }
 
     @Test
+    void theLaterChunksOfAProgressiveCallRefusedWithNoSuchProcedureReachNoCalleeRegisteredAfterwards() {
+        TestClient caller = connect();
+        caller.join(STREAMING);
+        String procedure = unique("contract.upload");
+        long request = caller.nextRequestId();
+        caller.send(new Call(request, MORE, procedure, Payload.of("first")));
+        caller.expectRouterError(Call.TYPE, request, ErrorUris.NO_SUCH_PROCEDURE);
+        TestClient callee = connect();
+        callee.join(STREAMING);
+        callee.register(procedure, RegisterOptions.DEFAULT);
+
+        caller.send(new Call(request, MORE, procedure, Payload.of("second")));
+        caller.send(new Call(request, CallOptions.DEFAULT, procedure, Payload.of("last")));
+        long plain = caller.nextRequestId();
+        caller.send(new Call(plain, CallOptions.DEFAULT, procedure, Payload.of("plain")));
+
+        Invocation invocation = callee.expect(Invocation.class);
+        assertThat(invocation.payload()).as("the callee's first invocation: no chunk started a call")
+                .isEqualTo(Payload.of("plain"));
+        callee.send(new Yield(invocation.requestId(), YieldOptions.DEFAULT, Payload.of("ok")));
+        assertThat(caller.expect(Result.class)).as("the caller's next message: nothing for the later chunks")
+                .isEqualTo(new Result(plain, ResultDetails.DEFAULT, Payload.of("ok")));
+    }
+
+    @Test
     void aConfiguredCallQueueHoldsCallsForABusyCalleeAndACanceledOneLeavesIt() {
         TestClient callee = join();
         TestClient caller = join();

@@ -556,6 +556,209 @@ class DealerTests {
         }
     }
 
+    /**
+     * The chunks of a progressive call invocation still due when the caller's side ended (refused, timed out,
+     * canceled, answered early) are dropped up to the final one, without counting as pending calls.
+     */
+    @Nested
+    class LeftoverChunks {
+
+        private static final CallOptions MORE = new CallOptions(null, false, true, false, Map.of());
+        private static final CallOptions MORE_WITHIN_50_MS = new CallOptions(50L, false, true, false, Map.of());
+
+        private final RecordingPeer callee = RecordingPeer.client("callee", INVOCATIONS, CANCELING);
+        private final RecordingPeer caller = RecordingPeer.client("caller");
+
+        private void send(long requestId, CallOptions options, String procedure, Object chunk) {
+            dealer.call(caller.peer(), new Call(requestId, options, procedure, Payload.of(chunk)), false);
+        }
+
+        private Error error(long requestId, String uri) {
+            Error error = caller.take(Error.class);
+            assertThat(error.requestId()).isEqualTo(requestId);
+            assertThat(error.error()).isEqualTo(uri);
+            return error;
+        }
+
+        @Test
+        void progressiveCallsThatNeverSendTheirFinalChunkDoNotUseUpThePendingCallsLimit() {
+            dealer = dealer(new DealerSettings(Duration.ofMinutes(5), Duration.ofHours(1), Map.of(), 2));
+            register(callee, "com.example.upload");
+            RecordingPeer busyCallee = RecordingPeer.client("busy", INVOCATIONS, CANCELING);
+            register(busyCallee, "com.example.busy", shared(InvocationPolicy.SINGLE, 1));
+            call(RecordingPeer.client("other"), "com.example.busy");
+            busyCallee.take(Invocation.class);
+
+            for (int round = 0; round < 3; round++) {
+                long refused = ++requests;
+                send(refused, MORE, "com.example.busy", "a");
+                error(refused, ErrorUris.MAX_CONCURRENCY_REACHED);
+
+                long timedOut = ++requests;
+                send(timedOut, MORE_WITHIN_50_MS, "com.example.upload", "a");
+                callee.take(Invocation.class);
+                loop.advance(Duration.ofMillis(60));
+                error(timedOut, ErrorUris.TIMEOUT);
+                callee.take(Interrupt.class);
+
+                long canceled = ++requests;
+                send(canceled, MORE, "com.example.upload", "a");
+                callee.take(Invocation.class);
+                dealer.cancel(caller.peer(), new Cancel(canceled, new CancelOptions(CancelMode.KILLNOWAIT, Map.of())));
+                error(canceled, ErrorUris.CANCELED);
+                callee.take(Interrupt.class);
+
+                long answeredEarly = ++requests;
+                send(answeredEarly, MORE, "com.example.upload", "a");
+                yieldResult(callee, callee.take(Invocation.class), "enough");
+                assertThat(caller.take(Result.class).requestId()).isEqualTo(answeredEarly);
+            }
+
+            long first = call(caller, "com.example.upload", CallOptions.DEFAULT, Payload.of("first"));
+            call(caller, "com.example.upload", CallOptions.DEFAULT, Payload.of("second"));
+            Invocation firstInvocation = callee.take(Invocation.class);
+            assertThat(firstInvocation.payload()).as("12 leftovers, yet room for 2 calls").isEqualTo(Payload.of("first"));
+            assertThat(callee.take(Invocation.class).payload()).isEqualTo(Payload.of("second"));
+            long third = call(caller, "com.example.upload");
+            error(third, Dealer.TOO_MANY_PENDING_CALLS);
+            yieldResult(callee, firstInvocation, "done");
+            assertThat(caller.take(Result.class).requestId()).isEqualTo(first);
+            callee.assertNothingMore();
+            caller.assertNothingMore();
+        }
+
+        @Test
+        void theRestOfACallAnsweredEarlyIsDroppedUpToItsFinalChunkAfterWhichTheRequestIdIsFree() {
+            register(callee, "com.example.upload");
+            send(7, MORE, "com.example.upload", "a");
+            Invocation first = callee.take(Invocation.class);
+            yieldResult(callee, first, "enough");
+            assertThat(caller.take(Result.class).requestId()).isEqualTo(7);
+
+            send(7, MORE, "com.example.upload", "b");
+            send(7, CallOptions.DEFAULT, "com.example.upload", "c");
+            callee.assertNothingMore();
+            caller.assertNothingMore();
+
+            send(7, CallOptions.DEFAULT, "com.example.upload", "new");
+            Invocation next = callee.take(Invocation.class);
+            assertThat(next.payload()).as("a new call after the final chunk").isEqualTo(Payload.of("new"));
+            assertThat(next.requestId()).isNotEqualTo(first.requestId());
+        }
+
+        @Test
+        void laterChunksOfACallRefusedWithNoSuchProcedureReachNoCalleeRegisteredAfterwards() {
+            send(7, MORE, "com.example.upload", "a");
+            error(7, ErrorUris.NO_SUCH_PROCEDURE);
+            register(callee, "com.example.upload");
+
+            send(7, MORE, "com.example.upload", "b");
+            send(7, MORE, "com.example.upload", "c");
+            send(7, CallOptions.DEFAULT, "com.example.upload", "d");
+
+            callee.assertNothingMore();
+            caller.assertNothingMore();
+            send(7, CallOptions.DEFAULT, "com.example.upload", "new");
+            assertThat(callee.take(Invocation.class).payload()).as("the request id is free after the final chunk")
+                    .isEqualTo(Payload.of("new"));
+        }
+
+        @Test
+        void laterChunksOfACallRefusedForTooManyPendingCallsStartNoCallOnceThereIsRoom() {
+            dealer = dealer(new DealerSettings(Duration.ofMinutes(5), Duration.ofHours(1), Map.of(), 1));
+            RecordingPeer other = RecordingPeer.client("other");
+            register(other, "com.example.other");
+            long open = call(caller, "com.example.other");
+            Invocation running = other.take(Invocation.class);
+
+            send(7, MORE, "com.example.upload", "a");
+            error(7, Dealer.TOO_MANY_PENDING_CALLS);
+            register(callee, "com.example.upload");
+            yieldResult(other, running, "done");
+            assertThat(caller.take(Result.class).requestId()).isEqualTo(open);
+            send(7, MORE, "com.example.upload", "b");
+            send(7, CallOptions.DEFAULT, "com.example.upload", "c");
+
+            callee.assertNothingMore();
+            caller.assertNothingMore();
+            call(caller, "com.example.upload", CallOptions.DEFAULT, Payload.of("next"));
+            assertThat(callee.take(Invocation.class).payload()).as("no leftover holds the only pending call")
+                    .isEqualTo(Payload.of("next"));
+        }
+
+        @Test
+        void aFinalChunkAfterTheLeftoverExpiredIsAnOrdinaryNewCall() {
+            register(callee, "com.example.upload");
+            send(7, MORE_WITHIN_50_MS, "com.example.upload", "a");
+            callee.take(Invocation.class);
+            loop.advance(Duration.ofMillis(60));
+            error(7, ErrorUris.TIMEOUT);
+            callee.take(Interrupt.class);
+
+            loop.advance(Duration.ofSeconds(59));
+            send(7, MORE, "com.example.upload", "b");
+            callee.assertNothingMore();
+            caller.assertNothingMore();
+
+            loop.advance(Duration.ofSeconds(1));
+            send(7, CallOptions.DEFAULT, "com.example.upload", "last");
+            Invocation late = callee.take(Invocation.class);
+            assertThat(late.payload()).as("discarded for at least 60 s, then a CALL like any other")
+                    .isEqualTo(Payload.of("last"));
+            assertThat(late.details().progress()).isFalse();
+            yieldResult(callee, late, "ok");
+            Result result = caller.take(Result.class);
+            assertThat(result.requestId()).isEqualTo(7);
+            assertThat(result.payload()).isEqualTo(Payload.of("ok"));
+        }
+
+        @Test
+        void aLeftoverOfACallWithALongerTimeoutIsDiscardedForThatLong() {
+            send(7, new CallOptions(120_000L, false, true, false, Map.of()), "com.example.upload", "a");
+            error(7, ErrorUris.NO_SUCH_PROCEDURE);
+            register(callee, "com.example.upload");
+
+            loop.advance(Duration.ofSeconds(119));
+            send(7, MORE, "com.example.upload", "b");
+            callee.assertNothingMore();
+            loop.advance(Duration.ofSeconds(1));
+            send(7, MORE, "com.example.upload", "c");
+            assertThat(callee.take(Invocation.class).payload()).as("expired: a new call")
+                    .isEqualTo(Payload.of("c"));
+        }
+
+        @Test
+        void beyondTheCapPerSessionTheOldestLeftoverIsForgottenFirst() {
+            long firstId = requests + 1;
+            for (int i = 0; i <= Invocations.MAX_DISCARDING_PER_SESSION; i++) {
+                long id = ++requests;
+                send(id, MORE, "com.example.upload", "a");
+                error(id, ErrorUris.NO_SUCH_PROCEDURE);
+            }
+            register(callee, "com.example.upload");
+
+            send(firstId + 1, CallOptions.DEFAULT, "com.example.upload", "dropped");
+            callee.assertNothingMore();
+            send(firstId, CallOptions.DEFAULT, "com.example.upload", "forgotten");
+            assertThat(callee.take(Invocation.class).payload()).isEqualTo(Payload.of("forgotten"));
+        }
+
+        @Test
+        void theLeftoversOfASessionEndWhenItLeaves() {
+            send(7, MORE, "com.example.upload", "a");
+            error(7, ErrorUris.NO_SUCH_PROCEDURE);
+            register(callee, "com.example.upload");
+            send(8, MORE, "com.example.upload", "a");
+            Invocation running = callee.take(Invocation.class);
+            yieldResult(callee, running, "enough");
+            caller.take(Result.class);
+
+            dealer.leave(caller.sessionId());
+
+            assertThat(loop.pendingTimers()).as("no expiry outlives the session").isZero();
+        }
+    }
+
     @Nested
     class Canceling {
 

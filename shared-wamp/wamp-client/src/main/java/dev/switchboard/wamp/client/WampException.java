@@ -1,8 +1,10 @@
 package dev.switchboard.wamp.client;
 
+import dev.switchboard.wamp.ErrorUris;
 import dev.switchboard.wamp.message.Payload;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * error.
  */
 public class WampException extends RuntimeException {
+
+    /** Refusals of a REGISTER or SUBSCRIBE that may clear by themselves (see {@link #mayClearOnRetry}). */
+    private static final Set<String> TRANSIENT_REFUSALS = Set.of(ErrorUris.UNAVAILABLE, ErrorUris.TIMEOUT,
+            ErrorUris.NETWORK_FAILURE);
 
     private final String error;
     private final Payload.Arguments arguments;
@@ -60,5 +66,20 @@ public class WampException extends RuntimeException {
             return error + ": " + message;
         }
         return arguments.isEmpty() ? error : error + " " + arguments.args() + " " + arguments.kwargs();
+    }
+
+    /**
+     * Whether the router's refusal of a REGISTER ({@code registration}) or a SUBSCRIBE may clear if the same request
+     * is sent again later: the session is ending ({@link NotConnectedException}: the next one makes it again), the
+     * router or its authorizer was briefly unavailable or timed out, or (registrations only)
+     * {@code procedure_already_exists} while the router still holds this client's previous session. Every other
+     * refusal (not authorized, an invalid URI, a different invocation policy, an option not allowed) stays.
+     */
+    public static boolean mayClearOnRetry(Throwable failure, boolean registration) {
+        if (failure instanceof NotConnectedException) {
+            return true;
+        }
+        return failure instanceof WampException wamp && (TRANSIENT_REFUSALS.contains(wamp.error())
+                || registration && ErrorUris.PROCEDURE_ALREADY_EXISTS.equals(wamp.error()));
     }
 }

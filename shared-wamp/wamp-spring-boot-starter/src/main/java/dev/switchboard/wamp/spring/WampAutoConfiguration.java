@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,6 +29,23 @@ import tools.jackson.databind.json.JsonMapper;
 public final class WampAutoConfiguration {
 
     private static final String ANONYMOUS = "anonymous";
+
+    /**
+     * The authenticator of {@code switchboard.wamp.auth.method} with {@code switchboard.wamp.auth.secret}, for the
+     * auto-configured client only: an application with a {@code WampClient} bean of its own needs neither (and is not
+     * failed for a missing secret). An application may declare its own authenticator beans instead; they are offered
+     * in their order. (A member class, so that its condition is judged before this class's own client is defined.)
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingBean(WampClient.class)
+    static final class AuthenticatorConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        Authenticator wampAuthenticator(WampProperties properties) {
+            return authenticator(properties.auth());
+        }
+    }
 
     /**
      * The client, with the authenticators (the one of {@code switchboard.wamp.auth.*}, unless the application declares
@@ -66,16 +84,6 @@ public final class WampAutoConfiguration {
                     failure == null ? null : WampMetricsRecorder.errorOf(failure)));
         }
         return builder.build();
-    }
-
-    /**
-     * The authenticator of {@code switchboard.wamp.auth.method} with {@code switchboard.wamp.auth.secret}. An
-     * application may declare its own authenticator beans instead; they are offered in their order.
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    Authenticator wampAuthenticator(WampProperties properties) {
-        return authenticator(properties.auth());
     }
 
     @Bean

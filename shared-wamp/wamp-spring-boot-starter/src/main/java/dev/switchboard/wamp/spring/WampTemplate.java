@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Calls and publishes with application objects: arguments are turned into plain WAMP values with the application's
  * {@link JsonMapper} (a record becomes a dict), results are turned back into the type asked for, every call carries
  * the configured timeout ({@code switchboard.wamp.call-timeout}). For anything else use the {@link WampClient} bean
- * itself. (The auto-configured client's calls are measured by the client itself, whichever way they are made.)
+ * itself. (The auto-configured client's calls are measured by the client itself, whichever way they are made; an
+ * application that defines its own {@code WampClient} bean attaches the metrics itself, with
+ * {@code WampClient.Builder.callObserver} calling {@link WampMetricsRecorder#callCompleted}.)
  */
 public final class WampTemplate {
 
@@ -29,6 +31,19 @@ public final class WampTemplate {
         this.client = client;
         this.values = values;
         this.callTimeout = callTimeout;
+    }
+
+    /**
+     * A template whose calls were measured by {@code metrics}.
+     *
+     * @deprecated calls are measured by the client's {@link dev.switchboard.wamp.client.CallObserver} now (the
+     *             auto-configured client has one); {@code metrics} is ignored, so that no call is counted twice. Use
+     *             {@link #WampTemplate(WampClient, WampValues, Duration)}, and for a client of your own attach the
+     *             recorder with {@code WampClient.Builder.callObserver}.
+     */
+    @Deprecated(since = "0.1.0")
+    public WampTemplate(WampClient client, WampValues values, Duration callTimeout, WampMetricsRecorder metrics) {
+        this(client, values, callTimeout);
     }
 
     public WampClient client() {

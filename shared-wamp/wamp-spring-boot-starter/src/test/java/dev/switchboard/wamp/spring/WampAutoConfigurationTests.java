@@ -162,6 +162,15 @@ class WampAutoConfigurationTests {
     }
 
     @Test
+    void applicationWithItsOwnClientNeedsNoSecretForTheAuthMethodItDoesNotUse() {
+        runner.withUserConfiguration(OwnBeans.class).withPropertyValues("switchboard.wamp.auth.method=ticket")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(Authenticator.class);
+                    assertThat(context.getBean(WampClient.class)).isSameAs(context.getBean(OwnBeans.class).client);
+                });
+    }
+
+    @Test
     void anonymousOffersNoAuthenticationMethod() {
         runner.run(context -> assertThat(context.getBean(Authenticator.class).authMethod()).isEqualTo("anonymous"));
     }

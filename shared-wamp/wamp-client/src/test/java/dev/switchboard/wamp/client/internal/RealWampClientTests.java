@@ -214,7 +214,8 @@ class RealWampClientTests {
         one.onClosed(new NotConnectedException("network blip"));
         RecordingTransport second = new RecordingTransport();
         Session two = joined(second);
-        two.onMessage(refused(Subscribe.TYPE, second.next(Subscribe.class).requestId(), ErrorUris.NOT_AUTHORIZED));
+        // e.g. a router that cannot reach its authorizer for a moment
+        two.onMessage(refused(Subscribe.TYPE, second.next(Subscribe.class).requestId(), ErrorUris.UNAVAILABLE));
         eventually(() -> client.state() == ConnectionState.ESTABLISHED);
         assertThat(subscription.isActive()).isTrue();
         assertThat(subscription.isSubscribed()).isFalse();
@@ -223,6 +224,56 @@ class RealWampClientTests {
         eventually(subscription::isSubscribed);
         two.onMessage(new Event(66, 1, EventDetails.DEFAULT, Payload.of("back")));
         assertThat(events.poll(5, TimeUnit.SECONDS).arg(0)).isEqualTo("back");
+    }
+
+    @Test
+    void registrationTheDealerRefusesForGoodAfterAReconnectIsDroppedAndNotTriedAgain() throws Exception {
+        RecordingTransport first = new RecordingTransport();
+        Session one = established(first);
+        Registration registration = registered(one, first, 100);
+        CompletableFuture<Subscription> subscribing = client.subscribe("com.example.news", event -> { });
+        one.onMessage(new Subscribed(first.next(Subscribe.class).requestId(), 55));
+        Subscription subscription = subscribing.get(5, TimeUnit.SECONDS);
+
+        one.onClosed(new NotConnectedException("network blip"));
+        RecordingTransport second = new RecordingTransport();
+        Session two = joined(second);
+        two.onMessage(refused(Register.TYPE, second.next(Register.class).requestId(),
+                ErrorUris.PROCEDURE_EXISTS_WITH_DIFFERENT_INVOCATION_POLICY));
+        two.onMessage(new Subscribed(second.next(Subscribe.class).requestId(), 66));
+
+        eventually(() -> client.state() == ConnectionState.ESTABLISHED);
+        assertThat(registration.isActive()).isFalse();
+        assertThat(registration.isRegistered()).isFalse();
+        assertThat(subscription.isSubscribed()).isTrue();
+        second.assertNothingMoreWithin(500); // a retry would come after 100 ms or so
+
+        // nor is it made again in the next session: only the subscription is
+        two.onClosed(new NotConnectedException("another blip"));
+        RecordingTransport third = new RecordingTransport();
+        Session three = joined(third);
+        three.onMessage(new Subscribed(third.next(Subscribe.class).requestId(), 77));
+        eventually(subscription::isSubscribed);
+        third.assertNothingMoreWithin(300);
+    }
+
+    @Test
+    void subscriptionTheBrokerRefusesForGoodAfterAReconnectIsDroppedAndNotTriedAgain() throws Exception {
+        RecordingTransport first = new RecordingTransport();
+        Session one = established(first);
+        CompletableFuture<Subscription> subscribing = client.subscribe("com.example.news", event -> { });
+        one.onMessage(new Subscribed(first.next(Subscribe.class).requestId(), 55));
+        Subscription subscription = subscribing.get(5, TimeUnit.SECONDS);
+
+        one.onClosed(new NotConnectedException("network blip"));
+        RecordingTransport second = new RecordingTransport();
+        Session two = joined(second);
+        two.onMessage(refused(Subscribe.TYPE, second.next(Subscribe.class).requestId(), ErrorUris.NOT_AUTHORIZED));
+
+        eventually(() -> client.state() == ConnectionState.ESTABLISHED);
+        assertThat(subscription.isActive()).isFalse();
+        assertThat(subscription.isSubscribed()).isFalse();
+        second.assertNothingMoreWithin(500);
     }
 
     @Test

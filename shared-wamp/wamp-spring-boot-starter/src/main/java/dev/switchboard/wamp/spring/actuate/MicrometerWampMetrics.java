@@ -1,11 +1,16 @@
 package dev.switchboard.wamp.spring.actuate;
 
+import dev.switchboard.wamp.ErrorUris;
 import dev.switchboard.wamp.client.ConnectionState;
 import dev.switchboard.wamp.client.ConnectionStateListener;
 import dev.switchboard.wamp.spring.WampMetricsRecorder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -15,9 +20,14 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  * <li>{@code wamp.client.calls}: timer of every call of the auto-configured client (through {@code WampTemplate} or
  *     the {@code WampClient} directly), tagged {@code procedure}, {@code outcome} (success, error) and {@code error}
- *     (the error URI, {@code wamp.error.network_failure} when there was no session or it was lost, the exception's
- *     class name such as {@code CancellationException}, or none);</li>
- * <li>{@code wamp.endpoint.invocations}: timer of invocations of annotated procedures, same tags;</li>
+ *     (a standard error URI: the spec's {@code wamp.error.*}, {@code crossbar.error.max_concurrency_reached} or
+ *     {@code switchboard.error.too_many_pending_calls}, with {@code wamp.error.network_failure} when there was no
+ *     session or it was lost; {@value #APPLICATION_ERROR} for any other URI, which a callee chooses, so that its
+ *     errors cannot create meters without bound; the exception's class name such as {@code CancellationException};
+ *     or none);</li>
+ * <li>{@code wamp.endpoint.invocations}: timer of invocations of annotated procedures, tagged {@code procedure},
+ *     {@code outcome} and {@code error} (the URI the application's own procedure answered with, or the exception's
+ *     class name);</li>
  * <li>{@code wamp.endpoint.events}: timer of events handled by annotated subscribers, tagged {@code topic},
  *     {@code outcome} and {@code error};</li>
  * <li>{@code wamp.client.reconnects}: counter of sessions established after the first;</li>
@@ -26,6 +36,15 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  */
 public final class MicrometerWampMetrics implements WampMetricsRecorder, ConnectionStateListener {
+
+    /** The {@code error} tag of a call answered with an error URI that is not a standard one: an application's. */
+    public static final String APPLICATION_ERROR = "application_error";
+
+    /**
+     * The standard error URIs, each worth a series of its own: the spec's and Crossbar's ({@link ErrorUris}), the
+     * Autobahn URI for an unhandled exception, and the router's own (as the router's {@code wamp.calls} knows them).
+     */
+    private static final Set<String> KNOWN_ERRORS = knownErrors();
 
     private final MeterRegistry registry;
     private final Counter reconnects;
@@ -41,7 +60,8 @@ public final class MicrometerWampMetrics implements WampMetricsRecorder, Connect
 
     @Override
     public void callCompleted(String procedure, long nanos, @Nullable String error) {
-        timer("wamp.client.calls", "procedure", procedure, error).record(nanos, TimeUnit.NANOSECONDS);
+        timer("wamp.client.calls", "procedure", procedure, error == null ? null : callErrorTag(error))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -65,5 +85,27 @@ public final class MicrometerWampMetrics implements WampMetricsRecorder, Connect
     private Timer timer(String name, String uriTag, String uri, @Nullable String error) {
         return Timer.builder(name).tag(uriTag, uri).tag("outcome", error == null ? "success" : "error")
                 .tag("error", error == null ? "none" : error).register(registry);
+    }
+
+    /** A standard error URI or an exception's class name as it is; any other URI as {@value #APPLICATION_ERROR}. */
+    static String callErrorTag(String error) {
+        boolean uri = error.indexOf('.') >= 0; // exception class names are simple names, without dots
+        return !uri || KNOWN_ERRORS.contains(error) ? error : APPLICATION_ERROR;
+    }
+
+    private static Set<String> knownErrors() {
+        Set<String> known = new HashSet<>();
+        for (Field field : ErrorUris.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                try {
+                    known.add((String) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        known.add("wamp.error.runtime_error");
+        known.add("switchboard.error.too_many_pending_calls");
+        return Set.copyOf(known);
     }
 }

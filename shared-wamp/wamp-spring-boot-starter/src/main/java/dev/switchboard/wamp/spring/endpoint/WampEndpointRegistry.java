@@ -10,7 +10,9 @@ import dev.switchboard.wamp.spring.WampMetricsRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -19,10 +21,14 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The application's WAMP endpoints. While running, it registers and subscribes each of them once the client's
- * session is established; one the router refuses (e.g. {@code wamp.error.procedure_already_exists} while it still
- * holds this application's previous session) is tried again with backoff (from {@value #FIRST_RETRY_MILLIS} ms,
- * doubling, up to {@value #MAX_RETRY_MILLIS} ms) until it is made. After a reconnect the client makes them again itself,
- * retrying likewise. Stopping ends them.
+ * session is established; one the router refuses for a reason that clears by itself (e.g.
+ * {@code wamp.error.procedure_already_exists} while it still holds this application's previous session, or
+ * {@code wamp.error.unavailable}) is tried again with backoff (from {@value #FIRST_RETRY_MILLIS} ms, doubling, up to
+ * {@value #MAX_RETRY_MILLIS} ms, counted afresh in every session) until it is made. One refused for any other reason
+ * (e.g. {@code wamp.error.not_authorized}, {@code wamp.error.invalid_uri}) would be refused forever: it is logged once
+ * as a warning and left unmade, so that {@link #allEstablished()} (and the health indicator) stays false. After a
+ * reconnect the client makes them again itself, retrying likewise. Stopping ends them, including one whose request is
+ * still out.
  */
 public final class WampEndpointRegistry implements SmartLifecycle, ConnectionStateListener {
 
@@ -75,6 +81,9 @@ public final class WampEndpointRegistry implements SmartLifecycle, ConnectionSta
 
     @Override
     public void start() {
+        synchronized (endpoints) {
+            endpoints.forEach(held -> held.refused = false); // a restart tries everything once more
+        }
         running = true;
         client.addStateListener(this);
         establish();
@@ -112,6 +121,12 @@ public final class WampEndpointRegistry implements SmartLifecycle, ConnectionSta
     @Override
     public void onStateChanged(ConnectionState previous, ConnectionState current, @Nullable Throwable cause) {
         if (current == ConnectionState.ESTABLISHED) {
+            synchronized (endpoints) {
+                endpoints.forEach(held -> {
+                    held.failures = 0; // backoff starts afresh in every session
+                    held.lastReason = null;
+                });
+            }
             establish();
         }
     }
@@ -125,35 +140,76 @@ public final class WampEndpointRegistry implements SmartLifecycle, ConnectionSta
         }
     }
 
+    /**
+     * Makes {@code held} unless it is held already, its request is out, or the router refused it for good. The pending
+     * flag is taken atomically: a delayed retry and a new session may both get here at once.
+     */
     private void establish(Held held) {
-        if (held.pending || held.isHeld()) {
+        if (held.refused || held.isHeld() || !held.pending.compareAndSet(false, true)) {
             return; // the client makes a held one again in every session
         }
-        held.pending = true;
+        if (held.isHeld()) { // made by a request that completed between the check and the flag
+            held.pending.set(false);
+            return;
+        }
         CompletableFuture<?> made = switch (held.endpoint) {
             case WampEndpoint.Procedure procedure ->
                     client.register(procedure.uri(), procedure.options(), procedure.handler())
-                            .thenAccept(registration -> held.registration = registration);
+                            .thenAccept(registration -> {
+                                held.registration = registration;
+                                if (!running) { // stopped while the request was out: stop() may not have seen it
+                                    held.registration = null;
+                                    registration.unregister().exceptionally(failure -> null);
+                                }
+                            });
             case WampEndpoint.Subscriber subscriber ->
                     client.subscribe(subscriber.uri(), subscriber.options(), subscriber.handler())
-                            .thenAccept(subscription -> held.subscription = subscription);
+                            .thenAccept(subscription -> {
+                                held.subscription = subscription;
+                                if (!running) {
+                                    held.subscription = null;
+                                    subscription.unsubscribe().exceptionally(failure -> null);
+                                }
+                            });
         };
-        made.whenComplete((ignored, failure) -> {
-            held.pending = false;
-            if (failure == null) {
+        made.whenComplete((ignored, thrown) -> {
+            held.pending.set(false);
+            if (thrown == null) {
+                if (held.failures > 0) {
+                    log.info("Could " + held.what() + " after " + held.failures + " failed tries");
+                }
                 held.failures = 0;
+                held.lastReason = null;
+                return;
+            }
+            if (!running) {
+                return;
+            }
+            Throwable failure = thrown instanceof CompletionException && thrown.getCause() != null
+                    ? thrown.getCause() : thrown;
+            String reason = failure instanceof WampException ? failure.getMessage() : failure.toString();
+            if (!WampException.mayClearOnRetry(failure, held.endpoint instanceof WampEndpoint.Procedure)) {
+                held.refused = true;
+                log.warn("Could not " + held.what() + ": the router refused it with " + reason
+                        + "; it is not tried again until the application restarts");
+                return;
+            }
+            if (client.state() != ConnectionState.ESTABLISHED) {
+                // no session: made once the next one is established (see onStateChanged), not by a retry
+                log.info("Could not " + held.what() + " as the session ended; it is made in the next one: "
+                        + reason);
                 return;
             }
             int failures = ++held.failures;
             long delay = Math.min(MAX_RETRY_MILLIS, FIRST_RETRY_MILLIS << Math.min(failures - 1, 16));
-            String message = "Could not " + (held.endpoint instanceof WampEndpoint.Procedure ? "register "
-                    : "subscribe to ") + held.endpoint.uri() + " (try " + failures + "); trying again in " + delay
-                    + " ms: " + failure;
-            if (failures == 1) {
+            String message = "Could not " + held.what() + " (try " + failures + "); trying again in " + delay
+                    + " ms: " + reason;
+            if (!reason.equals(held.lastReason)) {
                 log.warn(message);
             } else {
                 log.debug(message);
             }
+            held.lastReason = reason;
             CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> {
                 if (running && client.state() == ConnectionState.ESTABLISHED) {
                     establish(held);
@@ -201,11 +257,19 @@ public final class WampEndpointRegistry implements SmartLifecycle, ConnectionSta
         final WampEndpoint endpoint;
         volatile @Nullable Registration registration;
         volatile @Nullable Subscription subscription;
-        volatile boolean pending;
+        /** A register or subscribe request is out. */
+        final AtomicBoolean pending = new AtomicBoolean();
+        /** The router refused it for a reason that does not clear by itself. */
+        volatile boolean refused;
         volatile int failures;
+        volatile @Nullable String lastReason;
 
         Held(WampEndpoint endpoint) {
             this.endpoint = endpoint;
+        }
+
+        String what() {
+            return (endpoint instanceof WampEndpoint.Procedure ? "register " : "subscribe to ") + endpoint.uri();
         }
 
         /** Held by the client, which makes it again in every session. */

@@ -13,8 +13,10 @@ import dev.switchboard.wamp.message.Payload;
 import dev.switchboard.wamp.spring.WampAutoConfiguration;
 import dev.switchboard.wamp.spring.WampTemplate;
 import dev.switchboard.wamp.spring.WampMetricsRecorder;
+import dev.switchboard.wamp.spring.WampValues;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,26 @@ class MicrometerWampMetricsTests {
                 .isEqualTo(2.0);
         assertThat(registry.get("wamp.client.calls").tag("error", "wamp.error.no_such_procedure").timer().count())
                 .isOne();
+    }
+
+    @Test
+    void callErrorsACalleeChoosesShareOneApplicationErrorSeries() {
+        for (int i = 0; i < 50; i++) {
+            metrics.callCompleted("com.example.add", 1_000, "com.example.error.order_" + i);
+        }
+        metrics.callCompleted("com.example.add", 1_000, ErrorUris.NOT_AUTHORIZED);
+        metrics.callCompleted("com.example.add", 1_000, ErrorUris.MAX_CONCURRENCY_REACHED);
+        metrics.callCompleted("com.example.add", 1_000, "switchboard.error.too_many_pending_calls");
+        metrics.callCompleted("com.example.add", 1_000, "wamp.error.runtime_error");
+        metrics.callCompleted("com.example.add", 1_000, "wamp.error.made_up_by_a_callee");
+        metrics.callCompleted("com.example.add", 1_000, "CancellationException");
+
+        assertThat(registry.get("wamp.client.calls").timers()).extracting(timer -> timer.getId().getTag("error"))
+                .containsExactlyInAnyOrder("application_error", ErrorUris.NOT_AUTHORIZED,
+                        ErrorUris.MAX_CONCURRENCY_REACHED, "switchboard.error.too_many_pending_calls",
+                        "wamp.error.runtime_error", "CancellationException");
+        assertThat(registry.get("wamp.client.calls").tag("error", "application_error").timer().count())
+                .isEqualTo(51);
     }
 
     @Test
@@ -108,6 +130,27 @@ class MicrometerWampMetricsTests {
                                 .tag("outcome", "error").tag("error", ErrorUris.NETWORK_FAILURE).timer().count())
                                 .as(procedure).isOne();
                     }
+                });
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void templateBuiltWithTheDeprecatedConstructorStillCallsAndDoesNotCountTwice() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class,
+                        WampMetricsAutoConfiguration.class))
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("switchboard.wamp.url=ws://127.0.0.1:1/ws",
+                        "switchboard.wamp.reconnect.enabled=false")
+                .run(context -> {
+                    WampTemplate template = new WampTemplate(context.getBean(WampClient.class),
+                            context.getBean(WampValues.class), Duration.ofSeconds(5),
+                            context.getBean(WampMetricsRecorder.class));
+                    catchThrowable(() -> template.call("com.example.old", Payload.EMPTY).get(5, TimeUnit.SECONDS));
+
+                    assertThat(context.getBean(MeterRegistry.class).get("wamp.client.calls")
+                            .tag("procedure", "com.example.old").tag("error", ErrorUris.NETWORK_FAILURE).timer()
+                            .count()).isOne();
                 });
     }
 
