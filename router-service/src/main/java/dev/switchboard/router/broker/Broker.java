@@ -38,7 +38,7 @@ public final class Broker {
      * Not a standard URI (the spec names no error for it, and {@code wamp.} is reserved to the spec): a SUBSCRIBE
      * beyond the session's limit of subscriptions.
      */
-    public static final String TOO_MANY_SUBSCRIPTIONS = "switchboard.error.too_many_subscriptions";
+    public static final String TOO_MANY_SUBSCRIPTIONS = ErrorUris.TOO_MANY_SUBSCRIPTIONS;
     static final String SUBSCRIPTIONS_LIMIT = "subscriptions-per-session";
 
     private final UriPatternIndex<Subscription> subscriptions = new UriPatternIndex<>();

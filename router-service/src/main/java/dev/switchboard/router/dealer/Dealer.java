@@ -42,7 +42,7 @@ public final class Dealer {
      * Not a standard URI (the spec names no error for it, and {@code wamp.} is reserved to the spec): a CALL beyond
      * the session's limit of pending calls.
      */
-    public static final String TOO_MANY_PENDING_CALLS = "switchboard.error.too_many_pending_calls";
+    public static final String TOO_MANY_PENDING_CALLS = ErrorUris.TOO_MANY_PENDING_CALLS;
     static final String PENDING_CALLS_LIMIT = "pending-calls-per-session";
 
     private final UriPatternIndex<Registration> registrations = new UriPatternIndex<>();

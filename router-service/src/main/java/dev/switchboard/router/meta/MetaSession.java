@@ -63,7 +63,7 @@ public final class MetaSession implements SessionListener, SubscriptionListener,
     static final String SUBSCRIPTION_ON_DELETE = "wamp.subscription.on_delete";
 
     /** Not a standard URI: Autobahn's for a procedure that failed unexpectedly. */
-    static final String RUNTIME_ERROR = "wamp.error.runtime_error";
+    static final String RUNTIME_ERROR = ErrorUris.RUNTIME_ERROR;
 
     private static final Logger log = LoggerFactory.getLogger(MetaSession.class);
     private static final Roles ROLES = Roles.of(Map.of(Roles.CALLEE, Set.of(), Roles.PUBLISHER, Set.of()));

@@ -1,20 +1,15 @@
 package dev.switchboard.router.metrics;
 
 import dev.switchboard.router.dealer.CallListener;
-import dev.switchboard.router.dealer.Dealer;
 import dev.switchboard.router.dealer.Registration;
 import dev.switchboard.wamp.ErrorUris;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +34,6 @@ public final class CallMetrics implements CallListener {
     /** The outcome of a call answered with an error URI the router does not know: an application's error. */
     public static final String APPLICATION_ERROR = "application_error";
 
-    private static final Set<String> KNOWN_ERRORS = knownErrors();
 
     private final MeterRegistry registry;
     private final String realm;
@@ -59,7 +53,7 @@ public final class CallMetrics implements CallListener {
 
     /** The outcome tag for a call answered with {@code outcome} ({@code result} or an error URI). */
     static String outcomeTag(String outcome) {
-        return outcome.equals("result") || KNOWN_ERRORS.contains(outcome) ? outcome : APPLICATION_ERROR;
+        return outcome.equals("result") || ErrorUris.isStandard(outcome) ? outcome : APPLICATION_ERROR;
     }
 
     @Override
@@ -139,21 +133,5 @@ public final class CallMetrics implements CallListener {
         if (gauge != null) {
             registry.remove(gauge.gauge());
         }
-    }
-
-    /** The error URIs the spec defines and the dealer raises: each worth a series of its own. */
-    private static Set<String> knownErrors() {
-        Set<String> known = new HashSet<>();
-        for (Field field : ErrorUris.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                try {
-                    known.add((String) field.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        known.add(Dealer.TOO_MANY_PENDING_CALLS);
-        return Set.copyOf(known);
     }
 }

@@ -1,8 +1,14 @@
 package dev.switchboard.wamp;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.HashSet;
+import java.util.Set;
+
 /**
- * The error URIs the WAMP specification predefines (basic and advanced profile), plus the Crossbar.io extension
- * URIs that clients depend on. Used as {@code ERROR.Error} and {@code ABORT.Reason}.
+ * The error URIs the WAMP specification predefines (basic and advanced profile), the Crossbar.io extension URIs that
+ * clients depend on, the usual URI for an unexpected failure in a handler, and Switchboard's own limits. Used as
+ * {@code ERROR.Error} and {@code ABORT.Reason}.
  */
 public final class ErrorUris {
 
@@ -45,6 +51,38 @@ public final class ErrorUris {
     // Crossbar.io extensions that clients of Crossbar depend on
     public static final String MAX_CONCURRENCY_REACHED = "crossbar.error.max_concurrency_reached";
 
+    /** A handler failed in a way it did not describe (Autobahn's convention, followed by every client here). */
+    public static final String RUNTIME_ERROR = "wamp.error.runtime_error";
+
+    // Switchboard's router limits
+    public static final String TOO_MANY_PENDING_CALLS = "switchboard.error.too_many_pending_calls";
+    public static final String TOO_MANY_SUBSCRIPTIONS = "switchboard.error.too_many_subscriptions";
+
+    private static final Set<String> ALL = all();
+
     private ErrorUris() {
+    }
+
+    /**
+     * Whether {@code uri} is one of the URIs above. Metrics tag these as they are and any other error (a callee's
+     * own) as one value, so that callees cannot grow a meter registry without bound.
+     */
+    public static boolean isStandard(String uri) {
+        return ALL.contains(uri);
+    }
+
+    private static Set<String> all() {
+        Set<String> uris = new HashSet<>();
+        for (Field field : ErrorUris.class.getDeclaredFields()) {
+            if (Modifier.isPublic(field.getModifiers()) && Modifier.isStatic(field.getModifiers())
+                    && field.getType() == String.class) {
+                try {
+                    uris.add((String) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return Set.copyOf(uris);
     }
 }

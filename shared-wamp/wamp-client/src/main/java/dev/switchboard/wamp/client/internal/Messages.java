@@ -10,7 +10,7 @@ import dev.switchboard.wamp.message.Payload;
 final class Messages {
 
     /** Autobahn's URI for an exception a handler did not turn into a WAMP error. */
-    static final String RUNTIME_ERROR = "wamp.error.runtime_error";
+    static final String RUNTIME_ERROR = ErrorUris.RUNTIME_ERROR;
 
     private Messages() {
     }

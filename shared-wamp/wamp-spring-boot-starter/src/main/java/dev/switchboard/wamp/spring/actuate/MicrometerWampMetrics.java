@@ -7,10 +7,6 @@ import dev.switchboard.wamp.spring.WampMetricsRecorder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +40,6 @@ public final class MicrometerWampMetrics implements WampMetricsRecorder, Connect
      * The standard error URIs, each worth a series of its own: the spec's and Crossbar's ({@link ErrorUris}), the
      * Autobahn URI for an unhandled exception, and the router's own (as the router's {@code wamp.calls} knows them).
      */
-    private static final Set<String> KNOWN_ERRORS = knownErrors();
 
     private final MeterRegistry registry;
     private final Counter reconnects;
@@ -90,22 +85,6 @@ public final class MicrometerWampMetrics implements WampMetricsRecorder, Connect
     /** A standard error URI or an exception's class name as it is; any other URI as {@value #APPLICATION_ERROR}. */
     static String callErrorTag(String error) {
         boolean uri = error.indexOf('.') >= 0; // exception class names are simple names, without dots
-        return !uri || KNOWN_ERRORS.contains(error) ? error : APPLICATION_ERROR;
-    }
-
-    private static Set<String> knownErrors() {
-        Set<String> known = new HashSet<>();
-        for (Field field : ErrorUris.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                try {
-                    known.add((String) field.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        known.add("wamp.error.runtime_error");
-        known.add("switchboard.error.too_many_pending_calls");
-        return Set.copyOf(known);
+        return !uri || ErrorUris.isStandard(error) ? error : APPLICATION_ERROR;
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.wamp.spring.endpoint;
 
+import dev.switchboard.wamp.ErrorUris;
 import dev.switchboard.wamp.client.EventHandler;
 import dev.switchboard.wamp.client.IncomingEvent;
 import dev.switchboard.wamp.client.IncomingInvocation;
@@ -26,7 +27,7 @@ import org.springframework.util.ReflectionUtils;
 final class MethodEndpoints {
 
     static final String INVALID_ARGUMENT = "wamp.error.invalid_argument";
-    static final String RUNTIME_ERROR = "wamp.error.runtime_error";
+    static final String RUNTIME_ERROR = ErrorUris.RUNTIME_ERROR;
 
     private final WampValues values;
 
