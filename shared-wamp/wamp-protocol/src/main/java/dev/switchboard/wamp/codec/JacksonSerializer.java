@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -58,7 +59,7 @@ abstract class JacksonSerializer implements Serializer {
         return switch (token) {
             case START_ARRAY -> readArray(parser, depth);
             case START_OBJECT -> readObject(parser, depth);
-            case VALUE_STRING -> readString(parser.getString());
+            case VALUE_STRING -> readString(wellFormed(parser.getString()));
             case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                     ? normalize(parser.getBigIntegerValue()) : (Object) parser.getLongValue();
             case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
@@ -89,7 +90,7 @@ abstract class JacksonSerializer implements Serializer {
             if (token != JsonToken.PROPERTY_NAME) {
                 throw new ProtocolViolationException(serialization() + " frame ends inside an object");
             }
-            String key = parser.currentName();
+            String key = wellFormed(parser.currentName());
             JsonToken valueToken = parser.nextToken();
             if (valueToken == null) {
                 throw new ProtocolViolationException(serialization() + " frame ends inside an object");
@@ -101,6 +102,25 @@ abstract class JacksonSerializer implements Serializer {
             entries.put(key, value);
         }
         return Values.adoptMap(entries);
+    }
+
+    /**
+     * {@code text} if it is Unicode text, else a protocol violation. JSON's backslash-u escapes (and a lenient CBOR
+     * decoder) can yield a lone surrogate, which no serialization can write: routed on, it would fail to encode on
+     * another peer's connection, so it is refused here, where it came in.
+     */
+    private String wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new ProtocolViolationException(serialization() + " frame has a string with an unpaired surrogate"
+                        + " (U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT) + " at index " + i
+                        + "), which is not Unicode text");
+            }
+        }
+        return text;
     }
 
     /** A string as read from the frame; JSON turns its binary convention into {@code byte[]} here. */

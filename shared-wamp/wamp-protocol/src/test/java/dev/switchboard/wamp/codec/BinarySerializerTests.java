@@ -84,6 +84,12 @@ class BinarySerializerTests {
     }
 
     @Test
+    void cborTextWithAnEncodedSurrogateIsRefused() {
+        // [16, 1, {}, "a.b", ["<ED B5 9A: U+DD5A written as if it were a code point>"]]
+        refused(Serialization.CBOR, "85100" + "1a063612e628163edb59a", "CBOR frame");
+    }
+
+    @Test
     void truncatedBinaryFramesAreRefused() {
         // [48, <uint32 cut after 2 of its 4 bytes>, ...]
         refused(Serialization.MSGPACK, "9330ce0077", "malformed MessagePack frame: it ends inside a value");

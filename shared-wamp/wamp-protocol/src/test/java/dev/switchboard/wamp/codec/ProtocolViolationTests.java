@@ -26,6 +26,14 @@ class ProtocolViolationTests {
     }
 
     @Test
+    void stringWithAnUnpairedSurrogateIsRefusedAsValueAndAsKeyButAPairIsText() {
+        refused("[16, 1, {}, \"a.b\", [\"x\\udd5a\"]]", "unpaired surrogate (U+DD5A at index 1)");
+        refused("[16, 1, {\"\\udd5a\": 1}, \"a.b\"]", "surrogate"); // the JSON parser refuses some itself
+        assertThat(JSON.decode("[16, 1, {}, \"a.b\", [\"\\ud83d\\ude00\"]]".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(JSON.decode("[16, 1, {}, \"a.b\", [\"\ud83d\ude00\"]]".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void emptyFrameIsRefused() {
         refused("", "empty frame");
     }
