@@ -27,10 +27,18 @@ public interface Authorizer {
      *
      * @param allowed  whether the action is allowed
      * @param disclose whether the router discloses the session to callees or subscribers even unasked
+     * @param failed   not allowed because the authorizer could not decide (a dynamic authorizer that is not
+     *                 registered, failed or timed out): refused with {@code wamp.error.authorization_failed}, which a
+     *                 client may try again, rather than {@code wamp.error.not_authorized}
      */
-    record Decision(boolean allowed, boolean disclose) {
-        public static final Decision ALLOWED = new Decision(true, false);
-        public static final Decision DENIED = new Decision(false, false);
+    record Decision(boolean allowed, boolean disclose, boolean failed) {
+        public static final Decision ALLOWED = new Decision(true, false, false);
+        public static final Decision DENIED = new Decision(false, false, false);
+        public static final Decision FAILED = new Decision(false, false, true);
+
+        public Decision(boolean allowed, boolean disclose) {
+            this(allowed, disclose, false);
+        }
     }
 
     Decision authorize(String authrole, Action action, String uri);

@@ -30,6 +30,7 @@ public final class DynamicAuthorizer {
     public record Answer(Authorizer.Decision decision, boolean cache) {
 
         static final Answer DENIED = new Answer(Authorizer.Decision.DENIED, false);
+        static final Answer FAILED = new Answer(Authorizer.Decision.FAILED, false);
     }
 
     private final String procedure;
@@ -80,12 +81,13 @@ public final class DynamicAuthorizer {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof ProcedureCaller.CallFailure call) {
-            log.warn("Dynamic authorizer {} failed for {} {} of session {}: {}{}; denied", procedure, action, uri,
-                    session.get("session"), call.error(), call.unavailable() ? " (nobody registered it)" : "");
+            log.warn("Dynamic authorizer {} failed for {} {} of session {}: {}{}; refused as authorization_failed",
+                    procedure, action, uri, session.get("session"), call.error(),
+                    call.unavailable() ? " (nobody registered it)" : "");
         } else {
-            log.warn("Dynamic authorizer {} failed for {} {} of session {}; denied", procedure, action, uri,
-                    session.get("session"), cause);
+            log.warn("Dynamic authorizer {} failed for {} {} of session {}; refused as authorization_failed",
+                    procedure, action, uri, session.get("session"), cause);
         }
-        return Answer.DENIED;
+        return Answer.FAILED;
     }
 }

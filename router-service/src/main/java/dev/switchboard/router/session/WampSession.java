@@ -289,6 +289,12 @@ final class WampSession implements ConnectionHandler {
 
     private void authorizedOrRefused(WampMessage request, Action action, long requestId, String uri,
                                      boolean discloseMe, Authorizer.Decision decision) {
+        if (decision.failed()) {
+            refuse(request.type(), requestId, ErrorUris.AUTHORIZATION_FAILED,
+                    "the authorizer of role " + peer.authrole() + " could not decide whether it may "
+                            + action.name().toLowerCase(java.util.Locale.ROOT) + " " + uri + "; try again later");
+            return;
+        }
         if (!decision.allowed()) {
             refuse(request.type(), requestId, ErrorUris.NOT_AUTHORIZED,
                     "role " + peer.authrole() + " may not " + action.name().toLowerCase(java.util.Locale.ROOT)

@@ -127,7 +127,7 @@ class DynamicAuthorizationTests {
     }
 
     @Test
-    void anErrorOrATimeoutDenies() {
+    void anErrorOrATimeoutOfTheAuthorizerFailsTheAuthorizationWhichMayBeTriedAgain() {
         WireClient authorizer = authorizer();
         WireClient web = join("web", "web-ticket");
 
@@ -135,22 +135,26 @@ class DynamicAuthorizationTests {
         Invocation question = authorizer.take(Invocation.class);
         authorizer.send(new Error(Invocation.TYPE, question.requestId(), Map.of(), "com.example.broken",
                 Payload.EMPTY));
-        assertThat(web.take(Error.class).error()).isEqualTo(ErrorUris.NOT_AUTHORIZED);
+        assertThat(web.take(Error.class).error()).isEqualTo(ErrorUris.AUTHORIZATION_FAILED);
 
         web.send(new Subscribe(2, SubscribeOptions.DEFAULT, "com.example.b"));
         authorizer.take(Invocation.class);
         loop.advance(Duration.ofSeconds(5));
         Error timedOut = web.take(Error.class);
-        assertThat(timedOut.error()).isEqualTo(ErrorUris.NOT_AUTHORIZED);
+        assertThat(timedOut.error()).isEqualTo(ErrorUris.AUTHORIZATION_FAILED);
         assertThat(timedOut.requestId()).isEqualTo(2);
+
+        web.send(new Subscribe(3, SubscribeOptions.DEFAULT, "com.example.b"));
+        answer(authorizer, authorizer.take(Invocation.class), true);
+        assertThat(web.take(Subscribed.class).requestId()).as("asked again once the authorizer answers").isEqualTo(3);
     }
 
     @Test
-    void withoutAnAuthorizerEverythingIsDenied() {
+    void withoutAnAuthorizerNothingIsAllowedAndTheAuthorizationFails() {
         WireClient web = join("web", "web-ticket");
         web.send(new Subscribe(3, SubscribeOptions.DEFAULT, "com.example.c"));
         Error refused = web.take(Error.class);
-        assertThat(refused.error()).isEqualTo(ErrorUris.NOT_AUTHORIZED);
+        assertThat(refused.error()).isEqualTo(ErrorUris.AUTHORIZATION_FAILED);
         assertThat(refused.requestId()).isEqualTo(3);
     }
 

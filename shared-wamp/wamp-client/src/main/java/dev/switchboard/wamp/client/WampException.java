@@ -17,7 +17,7 @@ public class WampException extends RuntimeException {
 
     /** Refusals of a REGISTER or SUBSCRIBE that may clear by themselves (see {@link #mayClearOnRetry}). */
     private static final Set<String> TRANSIENT_REFUSALS = Set.of(ErrorUris.UNAVAILABLE, ErrorUris.TIMEOUT,
-            ErrorUris.NETWORK_FAILURE);
+            ErrorUris.NETWORK_FAILURE, ErrorUris.AUTHORIZATION_FAILED);
 
     private final String error;
     private final Payload.Arguments arguments;
@@ -71,7 +71,8 @@ public class WampException extends RuntimeException {
     /**
      * Whether the router's refusal of a REGISTER ({@code registration}) or a SUBSCRIBE may clear if the same request
      * is sent again later: the session is ending ({@link NotConnectedException}: the next one makes it again), the
-     * router or its authorizer was briefly unavailable or timed out, or (registrations only)
+     * router was briefly unavailable or timed out, its authorizer could not decide ({@code authorization_failed}, e.g.
+     * not registered again yet after a router restart), or (registrations only)
      * {@code procedure_already_exists} while the router still holds this client's previous session. Every other
      * refusal (not authorized, an invalid URI, a different invocation policy, an option not allowed) stays.
      */

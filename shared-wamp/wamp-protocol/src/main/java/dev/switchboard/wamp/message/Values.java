@@ -86,7 +86,7 @@ public final class Values {
     public static String describe(@Nullable Object value) {
         return switch (value) {
             case null -> "null";
-            case String s -> "\"" + (s.length() > 64 ? s.substring(0, 64) + "…" : s) + "\"";
+            case String s -> "\"" + (s.length() > 64 ? cut(s, 64) + "…" : s) + "\"";
             case byte[] b -> "binary";
             case List<?> l -> "a list";
             case Map<?, ?> m -> "a dict";
@@ -192,5 +192,10 @@ public final class Values {
         public int size() {
             return entries.size();
         }
+    }
+
+    /** The first {@code length} chars of {@code s}, one fewer where the cut would split a surrogate pair. */
+    private static String cut(String s, int length) {
+        return s.substring(0, Character.isHighSurrogate(s.charAt(length - 1)) ? length - 1 : length);
     }
 }

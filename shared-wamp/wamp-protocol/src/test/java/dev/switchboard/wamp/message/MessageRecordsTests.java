@@ -94,4 +94,15 @@ class MessageRecordsTests {
         assertThat(roles.supports("callee", "progressive_call_results")).isFalse();
         assertThat(roles.supports("caller", "call_canceling")).isFalse();
     }
+
+    @Test
+    void aDescribedStringIsCutWithoutSplittingASurrogatePairSoThatItCanBeWritten() {
+        String emoji = "\ud83d\ude00";
+        String text = "x".repeat(63) + emoji + "tail";
+
+        String described = Values.describe(text);
+
+        assertThat(described).isEqualTo("\"" + "x".repeat(63) + "…\"");
+        assertThat(Values.describe("short " + emoji)).isEqualTo("\"short " + emoji + "\"");
+    }
 }

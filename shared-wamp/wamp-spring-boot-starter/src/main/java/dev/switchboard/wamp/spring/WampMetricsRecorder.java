@@ -1,5 +1,6 @@
 package dev.switchboard.wamp.spring;
 
+import dev.switchboard.wamp.ErrorUris;
 import dev.switchboard.wamp.client.WampException;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
@@ -34,10 +35,20 @@ public interface WampMetricsRecorder {
     default void eventHandled(String topic, long nanos, @Nullable String error) {
     }
 
-    /** The {@code error} of {@link #callCompleted}: the WAMP error URI, or else the exception's simple class name. */
+    /** The {@code error} of a call answered with an error URI that is not a standard one: an application's. */
+    String APPLICATION_ERROR = "application_error";
+
+    /**
+     * The {@code error} of {@link #callCompleted}: a standard WAMP error URI ({@link ErrorUris#isStandard}) as it is,
+     * any other (a callee's own, dotted or not) as {@value #APPLICATION_ERROR}, so that callees cannot add series
+     * without bound; for anything but a {@link WampException}, the exception's simple class name.
+     */
     static String errorOf(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        return cause instanceof WampException wamp ? wamp.error() : cause.getClass().getSimpleName();
+        if (cause instanceof WampException wamp) {
+            return ErrorUris.isStandard(wamp.error()) ? wamp.error() : APPLICATION_ERROR;
+        }
+        return cause.getClass().getSimpleName();
     }
 }

@@ -33,14 +33,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MicrometerWampMetrics implements WampMetricsRecorder, ConnectionStateListener {
 
-    /** The {@code error} tag of a call answered with an error URI that is not a standard one: an application's. */
-    public static final String APPLICATION_ERROR = "application_error";
-
-    /**
-     * The standard error URIs, each worth a series of its own: the spec's and Crossbar's ({@link ErrorUris}), the
-     * Autobahn URI for an unhandled exception, and the router's own (as the router's {@code wamp.calls} knows them).
-     */
-
     private final MeterRegistry registry;
     private final Counter reconnects;
     private final AtomicBoolean connected = new AtomicBoolean();
