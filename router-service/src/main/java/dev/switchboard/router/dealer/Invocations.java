@@ -33,6 +33,8 @@ import org.jspecify.annotations.Nullable;
 final class Invocations {
 
     static final String CALL_CANCELING = "call_canceling";
+    /** How many chunks of a progressive call may wait with it while it is queued for a free callee. */
+    static final int MAX_BUFFERED_CHUNKS = 1_024;
     static final String PROGRESSIVE_CALL_RESULTS = "progressive_call_results";
     static final String PROGRESSIVE_CALL_INVOCATIONS = "progressive_call_invocations";
     static final String CALL_TIMEOUT = "call_timeout";
@@ -119,6 +121,13 @@ final class Invocations {
         pending.moreChunks = chunk.options().progress();
         if (pending.invoked()) {
             sendChunk(pending, chunk);
+        } else if (pending.bufferedChunks() >= MAX_BUFFERED_CHUNKS) {
+            // a queued call holds its chunks until a callee is free: without a bound, one caller could pile up
+            // the router's memory behind a busy callee
+            pending.registration.dequeue(pending);
+            failCall(pending, ErrorUris.PAYLOAD_SIZE_EXCEEDED, "the call waits in the queue for a free callee and "
+                    + "more than " + MAX_BUFFERED_CHUNKS + " of its chunks would wait with it");
+            drain(pending.registration);
         } else {
             pending.bufferChunk(chunk);
         }

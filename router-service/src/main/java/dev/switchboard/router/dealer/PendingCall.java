@@ -40,6 +40,10 @@ final class PendingCall {
         return callee != null;
     }
 
+    int bufferedChunks() {
+        return laterChunks == null ? 0 : laterChunks.size();
+    }
+
     void bufferChunk(Call chunk) {
         if (laterChunks == null) {
             laterChunks = new ArrayList<>();

@@ -398,6 +398,40 @@ class DealerTests {
         }
 
         @Test
+        void aQueuedProgressiveCallWhoseChunksPileUpBehindABusyCalleeFailsAndLeavesTheQueue() {
+            dealer = dealer(new DealerSettings(Duration.ofMinutes(1), Duration.ZERO,
+                    Map.of(new UriPattern("com.example.upload", Match.EXACT), 5)));
+            RecordingPeer callee = RecordingPeer.client("callee", "progressive_call_invocations", CANCELING);
+            register(callee, "com.example.upload", shared(InvocationPolicy.SINGLE, 1));
+            RecordingPeer caller = RecordingPeer.client("caller");
+            RecordingPeer other = RecordingPeer.client("other");
+            call(caller, "com.example.upload", CallOptions.DEFAULT, Payload.of(1L));
+            Invocation running = callee.take(Invocation.class);
+            CallOptions more = new CallOptions(null, false, true, false, Map.of());
+            for (int chunk = 0; chunk <= 1_024; chunk++) { // the first chunk queues the call, 1,024 more wait with it
+                dealer.call(caller.peer(), new Call(9, more, "com.example.upload", Payload.of(chunk)), false);
+            }
+            caller.assertNothingMore();
+            long behind = call(other, "com.example.upload", CallOptions.DEFAULT, Payload.of("behind"));
+
+            dealer.call(caller.peer(), new Call(9, more, "com.example.upload", Payload.of("one too many")), false);
+
+            Error error = caller.take(Error.class);
+            assertThat(error.requestId()).isEqualTo(9);
+            assertThat(error.error()).isEqualTo(ErrorUris.PAYLOAD_SIZE_EXCEEDED);
+            dealer.call(caller.peer(), new Call(9, CallOptions.DEFAULT, "com.example.upload", Payload.of("end")),
+                    false);
+            yieldResult(callee, running, "done");
+            assertThat(caller.take(Result.class).payload()).isEqualTo(Payload.of("done"));
+            Invocation next = callee.take(Invocation.class);
+            assertThat(next.payload()).as("the call queued behind the failed one").isEqualTo(Payload.of("behind"));
+            callee.assertNothingMore();
+            yieldResult(callee, next, "ok");
+            assertThat(other.take(Result.class).requestId()).isEqualTo(behind);
+            caller.assertNothingMore();
+        }
+
+        @Test
         void aQueuedCallOfACallerThatLeftIsNeverInvoked() {
             dealer = dealer(new DealerSettings(Duration.ofMinutes(1), Duration.ZERO,
                     Map.of(new UriPattern("com.example.p", Match.EXACT), 5)));
