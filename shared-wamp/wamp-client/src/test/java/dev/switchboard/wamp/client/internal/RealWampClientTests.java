@@ -105,6 +105,20 @@ class RealWampClientTests {
         return registering.get(5, TimeUnit.SECONDS);
     }
 
+    /** The client's session {@code one} is lost; the next attempt joins over {@code second}. */
+    private Session rejoinedAfterABlip(Session one, RecordingTransport second) throws InterruptedException {
+        one.onClosed(new NotConnectedException("network blip"));
+        return joined(second);
+    }
+
+    /** The router refuses the next REGISTER or SUBSCRIBE ({@code requestType}) sent over {@code transport}. */
+    private static void refuseNext(Session session, RecordingTransport transport, int requestType, String error)
+            throws InterruptedException {
+        long requestId = requestType == Register.TYPE ? transport.next(Register.class).requestId()
+                : transport.next(Subscribe.class).requestId();
+        session.onMessage(refused(requestType, requestId, error));
+    }
+
     private static Error refused(int requestType, long requestId, String error) {
         return new Error(requestType, requestId, Map.of(), error, Payload.of("refused by the test"));
     }
@@ -126,12 +140,10 @@ class RealWampClientTests {
         Registration registration = registered(one, first, 100);
         assertThat(registration.isRegistered()).isTrue();
 
-        one.onClosed(new NotConnectedException("network blip"));
         RecordingTransport second = new RecordingTransport();
-        Session two = joined(second);
+        Session two = rejoinedAfterABlip(one, second);
         // the router has not noticed yet that the first session is gone
-        two.onMessage(refused(Register.TYPE, second.next(Register.class).requestId(),
-                ErrorUris.PROCEDURE_ALREADY_EXISTS));
+        refuseNext(two, second, Register.TYPE, ErrorUris.PROCEDURE_ALREADY_EXISTS);
 
         eventually(() -> client.state() == ConnectionState.ESTABLISHED);
         assertThat(registration.isActive()).isTrue();
@@ -150,13 +162,11 @@ class RealWampClientTests {
         RecordingTransport first = new RecordingTransport();
         Session one = established(first);
         Registration registration = registered(one, first, 100);
-        one.onClosed(new NotConnectedException("network blip"));
         RecordingTransport second = new RecordingTransport();
-        Session two = joined(second);
+        Session two = rejoinedAfterABlip(one, second);
 
         for (int refusal = 0; refusal < 3; refusal++) {
-            two.onMessage(refused(Register.TYPE, second.next(Register.class).requestId(),
-                    ErrorUris.PROCEDURE_ALREADY_EXISTS));
+            refuseNext(two, second, Register.TYPE, ErrorUris.PROCEDURE_ALREADY_EXISTS);
         }
         two.onMessage(new Registered(second.next(Register.class).requestId(), 300));
 
@@ -169,11 +179,9 @@ class RealWampClientTests {
         RecordingTransport first = new RecordingTransport();
         Session one = established(first);
         Registration registration = registered(one, first, 100);
-        one.onClosed(new NotConnectedException("network blip"));
         RecordingTransport second = new RecordingTransport();
-        Session two = joined(second);
-        two.onMessage(refused(Register.TYPE, second.next(Register.class).requestId(),
-                ErrorUris.PROCEDURE_ALREADY_EXISTS));
+        Session two = rejoinedAfterABlip(one, second);
+        refuseNext(two, second, Register.TYPE, ErrorUris.PROCEDURE_ALREADY_EXISTS);
         eventually(() -> client.state() == ConnectionState.ESTABLISHED);
 
         registration.unregister().get(5, TimeUnit.SECONDS);
@@ -188,11 +196,9 @@ class RealWampClientTests {
         RecordingTransport first = new RecordingTransport();
         Session one = established(first);
         Registration registration = registered(one, first, 100);
-        one.onClosed(new NotConnectedException("network blip"));
         RecordingTransport second = new RecordingTransport();
-        Session two = joined(second);
-        two.onMessage(refused(Register.TYPE, second.next(Register.class).requestId(),
-                ErrorUris.PROCEDURE_ALREADY_EXISTS));
+        Session two = rejoinedAfterABlip(one, second);
+        refuseNext(two, second, Register.TYPE, ErrorUris.PROCEDURE_ALREADY_EXISTS);
         Register retry = second.next(Register.class);
 
         registration.unregister().get(5, TimeUnit.SECONDS);
@@ -211,11 +217,10 @@ class RealWampClientTests {
         one.onMessage(new Subscribed(first.next(Subscribe.class).requestId(), 55));
         Subscription subscription = subscribing.get(5, TimeUnit.SECONDS);
 
-        one.onClosed(new NotConnectedException("network blip"));
         RecordingTransport second = new RecordingTransport();
-        Session two = joined(second);
+        Session two = rejoinedAfterABlip(one, second);
         // e.g. a router that cannot reach its authorizer for a moment
-        two.onMessage(refused(Subscribe.TYPE, second.next(Subscribe.class).requestId(), ErrorUris.UNAVAILABLE));
+        refuseNext(two, second, Subscribe.TYPE, ErrorUris.UNAVAILABLE);
         eventually(() -> client.state() == ConnectionState.ESTABLISHED);
         assertThat(subscription.isActive()).isTrue();
         assertThat(subscription.isSubscribed()).isFalse();
@@ -235,11 +240,9 @@ class RealWampClientTests {
         one.onMessage(new Subscribed(first.next(Subscribe.class).requestId(), 55));
         Subscription subscription = subscribing.get(5, TimeUnit.SECONDS);
 
-        one.onClosed(new NotConnectedException("network blip"));
         RecordingTransport second = new RecordingTransport();
-        Session two = joined(second);
-        two.onMessage(refused(Register.TYPE, second.next(Register.class).requestId(),
-                ErrorUris.PROCEDURE_EXISTS_WITH_DIFFERENT_INVOCATION_POLICY));
+        Session two = rejoinedAfterABlip(one, second);
+        refuseNext(two, second, Register.TYPE, ErrorUris.PROCEDURE_EXISTS_WITH_DIFFERENT_INVOCATION_POLICY);
         two.onMessage(new Subscribed(second.next(Subscribe.class).requestId(), 66));
 
         eventually(() -> client.state() == ConnectionState.ESTABLISHED);
@@ -265,10 +268,9 @@ class RealWampClientTests {
         one.onMessage(new Subscribed(first.next(Subscribe.class).requestId(), 55));
         Subscription subscription = subscribing.get(5, TimeUnit.SECONDS);
 
-        one.onClosed(new NotConnectedException("network blip"));
         RecordingTransport second = new RecordingTransport();
-        Session two = joined(second);
-        two.onMessage(refused(Subscribe.TYPE, second.next(Subscribe.class).requestId(), ErrorUris.NOT_AUTHORIZED));
+        Session two = rejoinedAfterABlip(one, second);
+        refuseNext(two, second, Subscribe.TYPE, ErrorUris.NOT_AUTHORIZED);
 
         eventually(() -> client.state() == ConnectionState.ESTABLISHED);
         assertThat(subscription.isActive()).isFalse();
@@ -281,11 +283,9 @@ class RealWampClientTests {
         RecordingTransport first = new RecordingTransport();
         Session one = established(first);
         Registration registration = registered(one, first, 100);
-        one.onClosed(new NotConnectedException("network blip"));
         RecordingTransport second = new RecordingTransport();
-        Session two = joined(second);
-        two.onMessage(refused(Register.TYPE, second.next(Register.class).requestId(),
-                ErrorUris.PROCEDURE_ALREADY_EXISTS));
+        Session two = rejoinedAfterABlip(one, second);
+        refuseNext(two, second, Register.TYPE, ErrorUris.PROCEDURE_ALREADY_EXISTS);
 
         two.onClosed(new NotConnectedException("another blip"));
         second.drain(); // a retry may have gone out before

@@ -28,6 +28,10 @@ class MicrometerWampMetricsTests {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final MicrometerWampMetrics metrics = new MicrometerWampMetrics(registry);
+    /** The auto-configuration with a client whose router is never reached. */
+    private final ApplicationContextRunner withRouterUnreachable = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class, WampMetricsAutoConfiguration.class))
+            .withPropertyValues("switchboard.wamp.url=ws://127.0.0.1:1/ws", "switchboard.wamp.reconnect.enabled=false");
 
     @Test
     void reconnectsCountSessionsAfterTheFirst() {
@@ -85,12 +89,7 @@ class MicrometerWampMetricsTests {
 
     @Test
     void autoConfiguredWhenTheApplicationHasAMeterRegistry() {
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class,
-                        WampMetricsAutoConfiguration.class))
-                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-                .withPropertyValues("switchboard.wamp.url=ws://127.0.0.1:1/ws",
-                        "switchboard.wamp.reconnect.enabled=false")
+        withRouterUnreachable.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .run(context -> {
                     assertThat(context.getBean(WampMetricsRecorder.class)).isInstanceOf(MicrometerWampMetrics.class);
                     MeterRegistry meters = context.getBean(MeterRegistry.class);
@@ -101,22 +100,13 @@ class MicrometerWampMetricsTests {
 
     @Test
     void recordsNothingWithoutAMeterRegistry() {
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class,
-                        WampMetricsAutoConfiguration.class))
-                .withPropertyValues("switchboard.wamp.url=ws://127.0.0.1:1/ws",
-                        "switchboard.wamp.reconnect.enabled=false")
-                .run(context -> assertThat(context.getBean(WampMetricsRecorder.class))
-                        .isSameAs(WampMetricsRecorder.NONE));
+        withRouterUnreachable.run(context -> assertThat(context.getBean(WampMetricsRecorder.class))
+                .isSameAs(WampMetricsRecorder.NONE));
     }
+
     @Test
     void everyCallOfTheAutoConfiguredClientIsTimedOnceWhetherMadeDirectlyOrThroughTheTemplate() {
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class,
-                        WampMetricsAutoConfiguration.class))
-                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-                .withPropertyValues("switchboard.wamp.url=ws://127.0.0.1:1/ws",
-                        "switchboard.wamp.reconnect.enabled=false")
+        withRouterUnreachable.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .run(context -> {
                     MeterRegistry meters = context.getBean(MeterRegistry.class);
                     // no session: both fail at once with wamp.error.network_failure
@@ -136,12 +126,7 @@ class MicrometerWampMetricsTests {
     @Test
     @SuppressWarnings("deprecation")
     void templateBuiltWithTheDeprecatedConstructorStillCallsAndDoesNotCountTwice() {
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class,
-                        WampMetricsAutoConfiguration.class))
-                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-                .withPropertyValues("switchboard.wamp.url=ws://127.0.0.1:1/ws",
-                        "switchboard.wamp.reconnect.enabled=false")
+        withRouterUnreachable.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .run(context -> {
                     WampTemplate template = new WampTemplate(context.getBean(WampClient.class),
                             context.getBean(WampValues.class), Duration.ofSeconds(5),
@@ -157,13 +142,8 @@ class MicrometerWampMetricsTests {
     @Test
     void meterBinderGivesWayToTheApplicationsOwn() {
         SmartInitializingSingleton own = () -> { };
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class,
-                        WampMetricsAutoConfiguration.class))
-                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        withRouterUnreachable.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .withBean("wampClientMeterBinder", SmartInitializingSingleton.class, () -> own)
-                .withPropertyValues("switchboard.wamp.url=ws://127.0.0.1:1/ws",
-                        "switchboard.wamp.reconnect.enabled=false")
                 .run(context -> {
                     assertThat(context.getBean("wampClientMeterBinder")).isSameAs(own);
                     assertThat(context.getBean(MeterRegistry.class).find("wamp.endpoint.busy").gauge()).isNull();
